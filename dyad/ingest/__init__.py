@@ -1,0 +1,42 @@
+"""Readers by format (txt, html, jsonl, directories, stdin) -> ``Article`` records.
+
+Readers yield ``ReadError`` records instead of raising, so one bad file or line
+never stops the others.
+"""
+from __future__ import annotations
+
+from dyad.ingest.readers import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    Article,
+    ReadError,
+    Record,
+    detect_format,
+    normalize_published,
+    read_directory,
+    read_file,
+    read_html_file,
+    read_jsonl_file,
+    read_paths,
+    read_stdin,
+    read_text_file,
+    split_headline,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "Article",
+    "ReadError",
+    "Record",
+    "detect_format",
+    "normalize_published",
+    "read_directory",
+    "read_file",
+    "read_html_file",
+    "read_jsonl_file",
+    "read_paths",
+    "read_stdin",
+    "read_text_file",
+    "split_headline",
+]
