@@ -71,6 +71,9 @@ FILE_EXTENSION = re.compile(
     r"(?:PDF|DOCX?|XLSX?|PPTX?|CSV|TXT|JPE?G|PNG|GIF|ZIP|HTML?|MP[34]|XML|JSON)\b"
 )
 
+# A lone capital after the period, as in the ticker "VZ.N)".
+SINGLE_CAPITAL = re.compile(r"[A-Z](?![^\W\d_])")
+
 # Words that take a period without ending a sentence ("Mr.Smith" stays glued).
 ABBREVIATIONS: frozenset[str] = frozenset(
     """

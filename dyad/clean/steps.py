@@ -85,12 +85,12 @@ def _respace(text: str, match: re.Match[str], abbreviations: frozenset[str]) -> 
     following = text[match.end()]
     if not (following.isupper() or following in patterns.OPENING_QUOTES):
         return unchanged
-    if following == '"' and not close:
-        # The quote was not taken as closing glue, so a space or the like follows it.
+    if following == '"' and (not close or _closes_quote(text, match.end())):
+        # they?'" he said: the straight quote closes, it does not open a sentence
         return unchanged
     if punct == ",":
         # Only the unambiguous curly case: elections,”Speaking
-        return f"{unchanged} " if close in patterns.CLOSING_CURLY and close else unchanged
+        return f"{unchanged} " if close and close in patterns.CLOSING_CURLY else unchanged
     if _inside_url_or_email(text, match.start()):
         return unchanged
     if close and close in patterns.CLOSING_CURLY:
@@ -123,7 +123,8 @@ def _ends_sentence(text: str, match: re.Match[str], abbreviations: frozenset[str
     if word_match.start() > 0 and text[word_match.start() - 1] in ".@/":
         return False  # a dotted token: file.tar.Gz, a.b.C
     if before.isupper():
-        return word.isupper()  # an acronym such as UN or NATO
+        # An acronym such as UN or NATO, but not a Reuters ticker such as VZ.N
+        return word.isupper() and not patterns.SINGLE_CAPITAL.match(text, match.end())
     return True
 
 

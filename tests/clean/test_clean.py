@@ -178,6 +178,8 @@ def test_glued_sentences_are_split(text, expected):
         "It was, he said, over.",
         "the sentence ends here.and lowercase follows",
         "An editorial bracket [in the capital] stays.",
+        '"They asked, \'Who are they?\'" he said.',  # the straight quote closes
+        "Shares of Acme Corp (ACME.N) and Widget (WDG.O) rose.",  # tickers
     ],
 )
 def test_glued_sentence_negatives_stay(text):

@@ -1,0 +1,419 @@
+"""Actors: recognise mentions, resolve them against the knowledge base, merge, add roles.
+
+Find, then write: ``find_mentions`` is a pure function of the Doc; ``resolve_actors``
+turns the mentions into plain ``Actor`` records plus a token -> actor index that the
+events and quotes stages use to resolve their arguments.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..document import Actor, Mention, Role
+from .kb import KnowledgeBase
+
+NER_KINDS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "NORP": "GROUP", "FAC": "LOCATION"}
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# Definite descriptions that refer back to the last organisation or country named.
+ORG_DESCRIPTIONS = frozenset({"movement", "group", "organization", "organisation", "party", "faction", "militia", "alliance", "coalition", "bloc"})
+COUNTRY_DESCRIPTIONS = frozenset({"country", "nation", "kingdom", "republic"})
+FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "lord", "lady", "prof"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that names an actor: token offsets, kind and how it was found."""
+
+    start: int  # token index
+    end: int
+    kind: str
+    via: str
+    kb_key: str | None = None
+
+
+@dataclass
+class _Builder:
+    id: str
+    name: str
+    kind: str
+    key: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    kb_members: tuple[str, ...] = ()
+    roles: list[Role] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, via
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one document and the token -> actor id map."""
+
+    actors: list[Actor]
+    by_token: dict[int, str]
+
+    def actor_at(self, token_i: int) -> str | None:
+        return self.by_token.get(token_i)
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp, kb: KnowledgeBase) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for form, (key, via) in kb.surfaces.items():
+        matcher.add(f"{key}\t{via}", [nlp.make_doc(form)])
+    return matcher
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
+    """Knowledge-base matches plus spaCy entities, longest first, without overlaps."""
+    matcher = _matcher(nlp, kb)
+    found: list[Candidate] = []
+    for match_id, start, end in matcher(doc):
+        key, via = nlp.vocab.strings[match_id].split("\t")
+        entry = kb.entries[key]
+        found.append(Candidate(start, end, entry.kind, via, key))
+    for ent in doc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = _trim(ent)
+        if kind == "PERSON":
+            start, end = _extend_name(doc, start, end, kb)
+        if start >= end or _is_title_word(doc, start, end, kb):
+            continue  # "Defence" in "Defence Minister" tagged as an organisation is part of a title
+        found.append(Candidate(start, end, kind, "name"))
+    return _select(found, doc)
+
+
+def _is_title_word(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    words = doc[start:end].text.lower()
+    if words in kb.agents:
+        return True
+    following = doc[end].text.lower() if end < len(doc) else ""
+    return bool(following) and f"{words} {following}" in kb.agents
+
+
+def _extend_name(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int]:
+    """Grow a person's name over adjacent capitalised proper nouns the tagger left out
+    ("Omar Said" + "Khalil"), never over title words ("Minister") or known names."""
+    def name_part(tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.lower() not in kb.agents
+                and tok.text not in kb.surfaces and tok.sent.start == doc[start].sent.start)
+
+    while end < len(doc) and name_part(doc[end]):
+        end += 1
+    while start > 0 and name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON", "GPE", "ORG"):
+        if doc[start - 1].ent_type_ and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_ != "PERSON":
+            break
+        start -= 1
+    return start, end
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Drop leading determiners/honorifics and a trailing possessive from an entity."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_.rstrip(".") in HONORIFICS):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _select(found: list[Candidate], doc: Doc) -> list[Candidate]:
+    # A demonym inside a longer person or organisation name ("Russian Foreign
+    # Ministry") belongs to that name; otherwise the knowledge base wins, then length.
+    def rank(c: Candidate) -> tuple:
+        inside_entity = c.via == "demonym"
+        return (0 if c.kb_key and not inside_entity else 1, -(c.end - c.start), c.start)
+
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for cand in sorted(found, key=rank):
+        span = set(range(cand.start, cand.end))
+        if span & taken:
+            continue
+        chosen.append(cand)
+        taken |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _person_key(tokens: list[str]) -> str:
+    return " ".join(t.lower() for t in tokens)
+
+
+def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> ActorIndex:
+    builders: list[_Builder] = []
+    by_key: dict[str, _Builder] = {}
+    token_owner: dict[int, _Builder] = {}
+
+    def new(name: str, kind: str, key: str, **attrs) -> _Builder:
+        builder = _Builder(id=f"a{len(builders) + 1}", name=name, kind=kind, key=key, **attrs)
+        builders.append(builder)
+        by_key[key] = builder
+        return builder
+
+    def attach(builder: _Builder, start: int, end: int, via: str) -> None:
+        builder.mentions.append((start, end, via))
+        for i in range(start, end):
+            token_owner[i] = builder
+
+    # Persons: full names first so later surname-only mentions join them.
+    def person_with_surname(words: list[str]) -> _Builder | None:
+        # "Abu Marzouk" ends "Mousa Abu Marzouk"; a first name alone is not enough
+        key = _person_key(words)
+        for b in builders:
+            name_words = b.key.split()
+            if b.kind == "PERSON" and len(words) <= len(name_words) and key == " ".join(name_words[-len(words):]):
+                return b
+        return None
+
+    persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
+    for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+        words = [t.text for t in doc[cand.start:cand.end]]
+        owner = person_with_surname(words)
+        if owner is None:
+            owner = new(" ".join(words), "PERSON", _person_key(words))
+            via = "name"
+        else:
+            via = "surname" if len(words) < len(owner.key.split()) else "name"
+        attach(owner, cand.start, cand.end, via)
+
+    for cand in candidates:
+        if cand.kind == "PERSON" and not cand.kb_key:
+            continue
+        if cand.kb_key:
+            entry = kb.entries[cand.kb_key]
+            owner = by_key.get(entry.key) or new(
+                entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
+                code=entry.code, kb_members=entry.members,
+            )
+            attach(owner, cand.start, cand.end, cand.via)
+            continue
+        words = [t.text for t in doc[cand.start:cand.end]]
+        person = person_with_surname(words)
+        if person is not None:  # the tagger sometimes labels a lone surname ORG or GPE
+            attach(person, cand.start, cand.end, "surname")
+            continue
+        text = doc[cand.start:cand.end].text
+        key = f"{cand.kind}:{text.lower()}"
+        owner = by_key.get(key) or new(text, cand.kind, key)
+        attach(owner, cand.start, cand.end, cand.via)
+
+    _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
+    _add_person_roles(doc, builders, token_owner, kb)
+    _add_coreference(doc, builders, token_owner)
+    return _freeze(doc, builders, kb)
+
+
+def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:
+    """Surnames the tagger did not mark as entities ("Ruto said") join the person named earlier."""
+    if not any(b.kind == "PERSON" for b in builders):
+        return
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in owner or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in owner and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        person = person_with_surname([t.text for t in doc[i:j]])
+        if person is not None and min(s for s, _, _ in person.mentions) < i:
+            attach(person, i, j, "surname")
+        i = j
+
+
+def _left_titles(doc: Doc, start: int) -> list[Span]:
+    """Pre-nominal titles, read from the surface: "Russian Foreign Minister Sergey Lavrov",
+    "then-Russian President (and current prime minister) Dmitry Medvedev" (two titles)."""
+    titles: list[Span] = []
+    sent_start = doc[start].sent.start
+    k = start - 1
+    end = start
+    if k > sent_start and doc[k].text == ")":
+        opening = next((j for j in range(k - 1, max(sent_start, k - 12) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            inner = doc[opening + 1:k]
+            while len(inner) and inner[0].pos_ in ("CCONJ", "PUNCT"):
+                inner = doc[inner.start + 1:inner.end]
+            if len(inner):
+                titles.append(inner)
+            k = opening - 1
+            end = opening
+    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")):
+        if doc[k].ent_type_ == "PERSON":
+            break
+        k -= 1
+    if k + 1 < end:
+        titles.insert(0, doc[k + 1:end])
+    return titles
+
+
+def _add_person_roles(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder], kb: KnowledgeBase) -> None:
+    for b in builders:
+        if b.kind != "PERSON":
+            continue
+        for start, end, via in list(b.mentions):
+            for title in _left_titles(doc, start):
+                _apply_title(b, title, owner, kb)
+            for appos in _appositions(doc, start, end):
+                if any(owner.get(t.i) is b for t in appos):
+                    continue
+                _apply_title(b, appos, owner, kb)
+
+
+# Tokens that may sit inside an appositive title: "the former deputy head of Hamas' political bureau".
+_TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _title_token(tok: Token) -> bool:
+    return tok.pos_ in _TITLE_POS or tok.lower_ in ("of", "for", "’", "'", "-", "and") and tok.text != ","
+
+
+def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
+    """Comma-delimited appositions next to a name, read from the surface.
+
+    The small parser often attaches appositions to the wrong head, so the window
+    between the name and the neighbouring comma is read directly: it must look
+    like a noun phrase and begin with a determiner or an adjective ("the deputy
+    head of ...", "a former envoy", "former head of ...").
+    """
+    spans: list[Span] = []
+    sent = doc[start].sent
+    # after the name: "Name, the deputy head of Hamas' political bureau, said"
+    if end < sent.end and doc[end].text == ",":
+        k = end + 1
+        while k < sent.end and k - end <= 14 and doc[k].text != "," and _title_token(doc[k]):
+            k += 1
+        window = doc[end + 1:k]
+        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and doc[end + 1].pos_ in ("DET", "ADJ", "NOUN"):
+            spans.append(window)
+    # before the name: "... led by the former head of Hamas' political bureau, Khaled Meshaal"
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        k = start - 2
+        while k >= sent.start and start - k <= 15 and doc[k].text != "," and _title_token(doc[k]):
+            k -= 1
+        window = doc[k + 1:start - 1]
+        while len(window) and window[0].pos_ not in ("DET", "ADJ", "NOUN"):
+            window = doc[window.start + 1:window.end]
+        if len(window) and window[0].pos_ == "DET":
+            spans.append(window)
+    return spans
+
+
+def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: KnowledgeBase) -> None:
+    lowered = title.text.lower()
+    status = "current"
+    if re.search(r"\bthen[-\s]", lowered):
+        status = "then"
+    elif any(re.search(rf"\b{w}\b", lowered) for w in FORMER_WORDS):
+        status = "former"
+    agent = kb.find_agent(re.sub(r"\b(then|former|ex)-", " ", lowered))
+    orgs: list[_Builder] = []
+    for tok in title:
+        other = owner.get(tok.i)
+        if other is not None and other is not person and other not in orgs and other.kind != "PERSON":
+            orgs.append(other)
+    if agent is None and not orgs:
+        return
+    # the organisation a title belongs to: the named body, else the country ("Russian Foreign Minister")
+    organization = next((o for o in orgs if o.kind in ("ORGANIZATION", "IGO")), None) or next(
+        (o for o in orgs if o.kind == "COUNTRY"), None)
+    clean_title = re.sub(r"^(the|a|an)\s+", "", title.text.strip(" ,"), flags=re.I)
+    role = Role(title=clean_title, organization=organization.id if organization else None, status=status)
+    if role not in person.roles:
+        person.roles.append(role)
+    if status != "current" and person.country:
+        return  # a former or then-role does not override what is already known
+    if organization is not None:
+        if organization.kind != "COUNTRY" and organization.id not in person.affiliations:
+            person.affiliations.append(organization.id)
+        person.country = person.country or organization.country
+        if organization.kind == "IGO":
+            person.code = person.code or organization.code
+    # a member of a named organisation shares its sector (Hamas leaders are PSEREB in CAMEO);
+    # otherwise the title says it (minister -> GOV, general -> MIL)
+    if organization is not None and organization.kind == "ORGANIZATION" and organization.sector:
+        person.sector = person.sector or organization.sector
+    elif agent is not None and agent.kind == "PERSON":
+        person.sector = person.sector or agent.sector
+
+
+def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder]) -> None:
+    """Pronouns and definite descriptions to the most recent compatible actor (first version)."""
+    last_person: _Builder | None = None
+    last_org: _Builder | None = None
+    last_country: _Builder | None = None
+    for tok in doc:
+        current = owner.get(tok.i)
+        if current is not None:
+            if current.kind == "PERSON":
+                last_person = current
+            elif current.kind == "ORGANIZATION":
+                last_org = current
+            elif current.kind == "COUNTRY":
+                last_country = current
+            continue
+        lower = tok.lower_
+        if lower in PERSON_PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
+            _attach_coref(last_person, tok.i, tok.i + 1, "pronoun", owner)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_DESCRIPTIONS and _definite(tok) and last_org is not None:
+            _attach_coref(last_org, tok.i, tok.i + 1, "description", owner)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COUNTRY_DESCRIPTIONS and _definite(tok) and last_country is not None:
+            _attach_coref(last_country, tok.i, tok.i + 1, "description", owner)
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and not any(
+        c.dep_ in ("amod", "compound") for c in tok.children
+    )
+
+
+def _attach_coref(builder: _Builder, start: int, end: int, via: str, owner: dict[int, _Builder]) -> None:
+    builder.mentions.append((start, end, via))
+    for i in range(start, end):
+        owner[i] = builder
+
+
+def _freeze(doc: Doc, builders: list[_Builder], kb: KnowledgeBase) -> ActorIndex:
+    # keep actor ids in order of first mention
+    builders.sort(key=lambda b: min(s for s, _, _ in b.mentions))
+    renumber = {b.id: f"a{n}" for n, b in enumerate(builders, start=1)}
+    key_to_id = {b.key: renumber[b.id] for b in builders}
+    name_to_id = {b.name: renumber[b.id] for b in builders}
+    actors: list[Actor] = []
+    by_token: dict[int, str] = {}
+    for b in builders:
+        actor_id = renumber[b.id]
+        mentions = tuple(
+            Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), doc[s:e].text, via)
+            for s, e, via in sorted(set(b.mentions))
+        )
+        for s, e, _ in b.mentions:
+            for i in range(s, e):
+                by_token[i] = actor_id
+        code = b.code
+        if b.kind == "PERSON" and code is None and b.country:
+            code = b.country + (b.sector or "")
+        members = tuple(
+            mid for mid in (key_to_id.get(m) or name_to_id.get(m) for m in b.kb_members) if mid
+        )
+        actors.append(Actor(
+            id=actor_id, name=b.name, kind=b.kind, code=code, country=b.country, sector=b.sector,
+            roles=tuple(Role(r.title, renumber.get(r.organization) if r.organization else None, r.status) for r in b.roles),
+            affiliations=tuple(renumber[a] for a in b.affiliations),
+            members=members, mentions=mentions,
+        ))
+    return ActorIndex(actors, by_token)

@@ -1,0 +1,34 @@
+"""The ``dyad`` command: a thin veneer over library calls."""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import DyadError
+from . import eval as eval_cmd
+from . import extract as extract_cmd
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
+app.command("extract")(extract_cmd.extract)
+app.command("eval")(eval_cmd.evaluate)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except DyadError as err:
+        print(f"Error: {err}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("Error: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as err:  # click usage errors and the like
+        import click
+
+        if isinstance(err, click.ClickException):
+            err.show()
+            sys.exit(err.exit_code)
+        raise

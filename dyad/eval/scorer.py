@@ -1,0 +1,182 @@
+"""Scoring dyad against gold articles (format in ``tests/gold/README.md``).
+
+Actors match on name or alias (case-insensitive); events when source, target and
+CAMEO root all match; quotes when the gold text overlaps the predicted quotation
+by at least half of the gold text, and, for the speaker score, the speakers match.
+Places (kind LOCATION) are not actors and are not scored.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..document import Document
+from ..errors import GoldFileError
+
+SCORED_KINDS = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "IGO", "GROUP"})
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Report:
+    actors: Counts = field(default_factory=Counts)
+    events: Counts = field(default_factory=Counts)
+    quotes: Counts = field(default_factory=Counts)
+    quote_speakers: Counts = field(default_factory=Counts)
+    realis_correct: int = 0
+    date_correct: int = 0
+    dated_gold: int = 0
+    articles: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "actors": self.actors.as_dict(),
+            "events": self.events.as_dict(),
+            "quotes": self.quotes.as_dict(),
+            "quotes_with_speaker": self.quote_speakers.as_dict(),
+            "event_realis_accuracy": round(self.realis_correct / self.events.tp, 3) if self.events.tp else None,
+            "event_date_accuracy": round(self.date_correct / self.dated_gold, 3) if self.dated_gold else None,
+        }
+
+
+def load_gold(path: Path) -> dict:
+    try:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise GoldFileError(str(path), f"cannot read gold file ({err})") from err
+    if not isinstance(gold, dict) or not isinstance(gold.get("text"), str):
+        raise GoldFileError(str(path), "a gold file is a mapping with at least a 'text' string")
+    for key in ("actors", "events", "quotes"):
+        gold[key] = gold.get(key) or []
+    return gold
+
+
+def gold_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+    if not files:
+        raise GoldFileError(str(root), "no *.yaml gold files found")
+    return files
+
+
+def _forms(values: Iterable[str]) -> set[str]:
+    return {v.lower().strip() for v in values if v}
+
+
+def _align_actors(doc: Document, gold_actors: list[dict]) -> dict[str, str]:
+    """Predicted actor id -> gold actor name."""
+    gold_forms = [(g["name"], _forms([g["name"], *(g.get("aliases") or [])])) for g in gold_actors]
+    mapping: dict[str, str] = {}
+    for actor in doc.actors:
+        forms = _forms([actor.name] + [m.text for m in actor.mentions if m.via not in ("pronoun", "description")])
+        best = max(gold_forms, key=lambda g: len(g[1] & forms), default=None)
+        if best is not None and best[1] & forms:
+            mapping[actor.id] = best[0]
+    return mapping
+
+
+def score_document(doc: Document, gold: dict, report: Report) -> None:
+    report.articles += 1
+    mapping = _align_actors(doc, gold["actors"])
+    scored = [a for a in doc.actors if a.kind in SCORED_KINDS]
+    matched_gold = {mapping[a.id] for a in scored if a.id in mapping}
+    report.actors.tp += len(matched_gold)
+    report.actors.fp += sum(1 for a in scored if a.id not in mapping)
+    report.actors.fn += len(gold["actors"]) - len(matched_gold)
+
+    predicted = [(mapping.get(e.source), mapping.get(e.target), e.root, e) for e in doc.events]
+    used: set[int] = set()
+    for g in gold["events"]:
+        key = (g.get("source"), g.get("target"), str(g.get("root") or str(g.get("cameo", ""))[:2]))
+        hit = next((i for i, p in enumerate(predicted) if i not in used and p[:3] == key), None)
+        if g.get("date"):
+            report.dated_gold += 1
+        if hit is None:
+            report.events.fn += 1
+            continue
+        used.add(hit)
+        report.events.tp += 1
+        event = predicted[hit][3]
+        if event.realis == (g.get("realis") or "asserted"):
+            report.realis_correct += 1
+        if g.get("date") and event.date == str(g["date"]):
+            report.date_correct += 1
+    # duplicates of a matched gold event (same source, target, root) are not counted as errors
+    matched_keys = {predicted[i][:3] for i in used}
+    report.events.fp += sum(1 for i, p in enumerate(predicted) if i not in used and p[:3] not in matched_keys)
+
+    text = gold["text"]
+    quote_used: set[int] = set()
+    speaker_used: set[int] = set()
+    for g in gold["quotes"]:
+        needle = g["text"]
+        start = text.find(needle)
+        span = (start, start + len(needle)) if start >= 0 else None
+        hits = [i for i, q in enumerate(doc.quotes) if span and _overlap((q.start, q.end), span) >= len(needle) / 2]
+        hit = next((i for i in hits if i not in quote_used), None)
+        if hit is None:
+            report.quotes.fn += 1
+            report.quote_speakers.fn += 1
+            continue
+        quote_used.add(hit)
+        report.quotes.tp += 1
+        speaker_hit = next((i for i in hits if i not in speaker_used and mapping.get(doc.quotes[i].speaker) == g.get("speaker")), None)
+        if speaker_hit is None:
+            report.quote_speakers.fn += 1
+        else:
+            speaker_used.add(speaker_hit)
+            report.quote_speakers.tp += 1
+    report.quotes.fp += len(doc.quotes) - len(quote_used)
+    report.quote_speakers.fp += len(doc.quotes) - len(speaker_used)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def evaluate(root: Path, pipeline) -> tuple[Report, list[tuple[Path, Report]]]:
+    total = Report()
+    per_file: list[tuple[Path, Report]] = []
+    for path in gold_files(root):
+        gold = load_gold(path)
+        doc = pipeline.extract(gold["text"], published=str(gold.get("published") or "") or None, title=gold.get("title"))
+        if doc.text != gold["text"].strip():
+            raise GoldFileError(str(path), "cleaning changed the gold text; write gold text that needs no cleaning")
+        one = Report()
+        score_document(doc, gold, one)
+        score_document(doc, gold, total)
+        per_file.append((path, one))
+    return total, per_file

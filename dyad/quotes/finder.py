@@ -1,0 +1,316 @@
+"""Quotations: find quoted spans, their reporting cue and their speaker.
+
+``find_quote_spans`` is a pure scan of the text (no model); ``find_quotes`` links
+each span to a cue and a speaker through the parse and the actor index.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.stage import ActorIndex
+from ..data_files import data_path, read_tsv
+from ..document import Quote
+from ..errors import W_UNBALANCED_QUOTE
+from ..events.coder import actor_of
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+MAX_QUOTE_CHARS = 1500  # an unclosed mark never swallows more than this
+PARTIAL_MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark)
+    closed: bool
+    parts: tuple[tuple[int, int], ...] = ()  # the pieces of a quotation split by its attribution
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
+
+    def covers(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    particle: str
+    kind: str  # speech, cognition, source
+
+
+@lru_cache(maxsize=4)
+def load_reporting_verbs(path: str | None = None) -> dict[str, tuple[Cue, ...]]:
+    table: dict[str, list[Cue]] = {}
+    for _, row in read_tsv(Path(path) if path else data_path("reporting_verbs.tsv"), ("lemma", "particle", "kind")):
+        cue = Cue(row["lemma"].lower(), row["particle"].lower(), row["kind"] or "speech")
+        table.setdefault(cue.lemma, []).append(cue)
+    return {k: tuple(sorted(v, key=lambda c: not c.particle)) for k, v in table.items()}
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Decide a mark's direction from its neighbours; the glyph only breaks ties
+    (sloppy text uses ” to open: 'in 2015. ”We are ready')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-:"
+    space_after = after.isspace() or after in ".,;:!?)]}" or i + 1 >= len(text)
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    if text[i] in OPENERS:
+        return True
+    if text[i] in CLOSERS:
+        return False
+    return not before.isalnum()
+
+
+def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """Paired double quotation marks, paragraph by paragraph.
+
+    A paragraph that ends inside a quotation continues it only when the next
+    paragraph opens with a mark (the newswire convention); otherwise the span
+    is capped at the paragraph end and a warning is returned.
+    """
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    open_at: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and i + 1 < n and text[i + 1] == "\n" and open_at is not None:
+            # paragraph break inside an open quotation
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            continues = j < n and text[j] in '"“«„' and _is_opening(text, j)
+            end = i
+            spans.append(QuoteSpan(open_at, end, False))
+            if not continues:
+                warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at the paragraph end")
+            open_at = None
+            i = j
+            continue
+        if ch in '"“”«»„':
+            if _is_opening(text, i) and open_at is None:
+                open_at = i + 1
+            elif open_at is not None:
+                spans.append(QuoteSpan(open_at, i, True))
+                open_at = None
+            elif ch in OPENERS or _starts_words(text, i + 1):
+                # nothing is open, so a "closing" mark before words opens a quotation
+                open_at = i + 1
+        if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
+            spans.append(QuoteSpan(open_at, i, False))
+            warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at {MAX_QUOTE_CHARS} characters")
+            open_at = None
+        i += 1
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, n, False))
+        warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at the end of the text")
+    return [_trimmed(s, text) for s in spans if text[s.start:s.end].strip()], warnings
+
+
+def _trimmed(span: QuoteSpan, text: str) -> QuoteSpan:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, span.closed, span.parts)
+
+
+def _starts_words(text: str, i: int) -> bool:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i < len(text) and text[i].isalpha() and text[i].isupper()
+
+
+def _cue_tokens(doc: Doc, verbs) -> list[tuple[Token, Cue]]:
+    found = []
+    for tok in doc:
+        for cue in verbs.get(tok.lemma_.lower(), ()):
+            if cue.particle:
+                if not any(c.lower_ == cue.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children) and not (
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == cue.particle
+                ):
+                    continue
+            elif tok.pos_ not in ("VERB",):
+                continue
+            found.append((tok, cue))
+            break
+    return found
+
+
+def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
+    if cue.kind == "source":  # "according to X"
+        nxt = cue_tok.doc[cue_tok.i + 1] if cue_tok.i + 1 < len(cue_tok.doc) else None
+        heads = [cue_tok] + ([nxt] if nxt is not None else [])
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "pobj":
+                    return child
+        return None
+    for child in cue_tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if cue_tok.dep_ == "conj":
+        return _speaker_token(cue_tok.head, cue)
+    if cue_tok.dep_ == "advcl" and cue_tok.tag_ == "VBG":  # "Speaking with X, Y said"
+        return _speaker_token(cue_tok.head, cue)
+    return None
+
+
+def _nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteSpan]) -> Token | None:
+    """When the parse gives the cue no subject ("Speaking with X, Y, the head of Z, said"),
+    the speaker is the closest person named before the cue in its sentence, outside quotations."""
+    sent = cue_tok.sent
+    fallback = None
+    for tok in reversed(sent[: cue_tok.i - sent.start]):
+        if any(s.covers(tok.idx) for s in spans):
+            continue
+        actor = index.get(index.actor_at(tok.i))
+        if actor is None:
+            continue
+        if actor.kind == "PERSON":
+            return tok
+        fallback = fallback or tok
+    return fallback
+
+
+def _noun_phrase(tok: Token) -> str:
+    tokens = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") or t.i == tok.i]
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    # stop at the first comma so appositions do not leak in
+    span = tok.doc[lo:hi]
+    return span.text.split(",")[0].strip()
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char + 1:
+            return sent
+    return None
+
+
+def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
+    text = doc.text
+    verbs = load_reporting_verbs()
+    spans, warnings = find_quote_spans(text)
+    spans = _merge_split(spans, text)
+    cues = _cue_tokens(doc, verbs)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_sentence_end = -1
+    for qs in spans:
+        content = " ".join(text[a:b].strip() for a, b in qs.pieces)
+        first = _sentence_of(doc, qs.start)
+        last = _sentence_of(doc, max(qs.start, qs.end - 1))
+        lo = first.start_char if first is not None else qs.start
+        hi = last.end_char if last is not None else qs.end
+        # attribution glued after a closing mark may fall in the next parsed sentence
+        if last is not None and last.end < len(doc):
+            after = doc[last.end:].sent
+            if after.start_char - hi <= 1 and len(after) <= 8:
+                hi = after.end_char
+        candidates = [(t, c) for t, c in cues if lo <= t.idx < hi and not qs.covers(t.idx)]
+        candidates.sort(key=lambda tc: min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end)))
+        words = len(content.split())
+        kind = "partial" if _is_partial(text, qs, words) else "direct"
+        cue_text = speaker = speaker_text = None
+        for cue_tok, cue in candidates:
+            if cue.kind == "cognition":
+                continue
+            who = _speaker_token(cue_tok, cue) or _nearest_person_before(cue_tok, index, spans)
+            cue_text = cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}"
+            if who is not None:
+                speaker = actor_of(who, index)
+                speaker_text = _noun_phrase(who)
+            break
+        if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None:
+            # a quotation standing alone right after another one continues it
+            if first is not None and first.start_char - previous_sentence_end <= 2 + _gap_allowance(text, previous_sentence_end, first.start_char):
+                speaker, speaker_text = previous.speaker, previous.speaker_text
+        quote = Quote(id=f"q{len(quotes) + 1}", text=content, start=qs.start, end=qs.end, kind=kind,
+                      cue=cue_text, speaker=speaker, speaker_text=speaker_text)
+        if kind == "partial" and words <= 2 and cue_text is None:
+            quote = replace(quote, speaker=None, speaker_text=None)
+        quotes.append(quote)
+        if kind == "direct":
+            previous = quote
+            previous_sentence_end = hi
+    quotes += _indirect_quotes(doc, index, cues, quotes, len(quotes))
+    return quotes, warnings
+
+
+def _gap_allowance(text: str, a: int, b: int) -> int:
+    gap = text[max(a, 0):b]
+    return len(gap) if gap.strip() == "" else 0
+
+
+def _is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
+    if words <= PARTIAL_MAX_WORDS:
+        return True
+    k = qs.start - 2
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    glued_to_prose = k >= 0 and (text[k].isalnum() or text[k] in "’'")
+    starts_lower = text[qs.start:qs.start + 1].islower()
+    return glued_to_prose and starts_lower
+
+
+def _merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+    """“We are ready,” he said, “to cooperate.” is one quotation."""
+    merged: list[QuoteSpan] = []
+    for span in spans:
+        if merged:
+            prev = merged[-1]
+            between = text[prev.end + 1:span.start - 1]
+            if (prev.closed and text[prev.end - 1:prev.end] == "," and between.strip().endswith(",")
+                    and len(between) < 80 and "\n" not in between and text[span.start:span.start + 1].islower()):
+                merged[-1] = QuoteSpan(prev.start, span.end, span.closed, prev.pieces + span.pieces)
+                continue
+        merged.append(span)
+    return merged
+
+
+def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offset: int) -> list[Quote]:
+    out: list[Quote] = []
+    covered = [(q.start, q.end) for q in direct]
+    for cue_tok, cue in cues:
+        if cue.kind == "source":
+            continue
+        if any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
+            continue
+        for child in cue_tok.children:
+            if child.dep_ != "ccomp":
+                continue
+            tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
+            lo = min(t.idx for t in tokens)
+            hi = max(t.idx + len(t.text) for t in tokens)
+            while hi > lo and doc.text[hi - 1] in ".,;: ":
+                hi -= 1
+            inside = sum(max(0, min(hi, e) - max(lo, s)) for s, e in covered)
+            if inside > (hi - lo) / 2 or hi <= cue_tok.idx and cue_tok.i - child.i > 12:
+                continue
+            if lo < cue_tok.idx < hi:
+                continue
+            who = _speaker_token(cue_tok, cue)
+            body = doc.text[lo:hi]
+            if len(body.split()) < 3:
+                continue
+            out.append(Quote(
+                id=f"q{offset + len(out) + 1}", text=body, start=lo, end=hi, kind="indirect",
+                cue=cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}",
+                speaker=actor_of(who, index) if who is not None else None,
+                speaker_text=_noun_phrase(who) if who is not None else None,
+            ))
+    return out

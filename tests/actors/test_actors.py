@@ -1,0 +1,62 @@
+"""Actors: knowledge-base matches, entity merging, roles, codes and coreference."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import actor_named
+
+pytestmark = pytest.mark.model
+
+
+def test_country_variants_merge_into_one_actor(extract):
+    doc = extract("The United States warned Iran on Monday. U.S. officials said Washington would act.")
+    usa = [a for a in doc.actors if a.country == "USA" and a.kind == "COUNTRY"]
+    assert len(usa) == 1
+    assert {m.text for m in usa[0].mentions} == {"United States", "U.S.", "Washington"}
+    assert {m.via for m in usa[0].mentions} == {"name", "alias", "capital"}
+    assert actor_named(doc, "Iran").code == "IRN"
+
+
+def test_surname_mentions_join_the_full_name(extract):
+    doc = extract("Kenyan President William Ruto met reporters in Nairobi. Ruto said the talks went well.")
+    ruto = actor_named(doc, "William Ruto")
+    assert ruto is not None
+    assert [m.via for m in ruto.mentions] == ["name", "surname", ]
+    assert ruto.country == "KEN" and ruto.sector == "GOV" and ruto.code == "KENGOV"
+    assert ruto.roles[0].title == "Kenyan President" and ruto.roles[0].status == "current"
+
+
+def test_apposition_gives_role_affiliation_and_code(extract):
+    doc = extract("Leila Haddad, a senior official of Hezbollah, criticised the plan on Sunday.")
+    person = actor_named(doc, "Leila Haddad")
+    hezbollah = next(a for a in doc.actors if a.kind == "ORGANIZATION" and a.country == "LBN")
+    assert person.affiliations == (hezbollah.id,)
+    assert person.roles[0].organization == hezbollah.id
+    assert person.country == "LBN"
+
+
+def test_former_and_then_roles(extract):
+    doc = extract("The former Chilean president, Ana Torres, met then-Peruvian Foreign Minister Luis Vega in Lima.")
+    torres = actor_named(doc, "Ana Torres")
+    vega = actor_named(doc, "Luis Vega")
+    assert [r.status for r in torres.roles] == ["former"]
+    assert [r.status for r in vega.roles] == ["then"]
+
+
+def test_pronoun_links_to_the_last_person(extract):
+    doc = extract("Prime Minister Mark Ellison arrived in Ottawa. He met the mayor.")
+    ellison = actor_named(doc, "Mark Ellison")
+    assert any(m.text == "He" and m.via == "pronoun" for m in ellison.mentions)
+
+
+def test_unknown_country_stays_null(extract):
+    doc = extract("Maria Olsen, a local teacher, said the bridge was closed.")
+    olsen = actor_named(doc, "Maria Olsen")
+    assert olsen.country is None and olsen.code is None
+
+
+def test_igo_members_are_linked_when_mentioned(extract):
+    doc = extract("The Quartet, made up of Russia, the United Nations, the United States and the European Union, met in Cairo.")
+    quartet = next(a for a in doc.actors if a.kind == "IGO" and "Quartet" in a.name)
+    member_names = {doc.actor(m).name for m in quartet.members}
+    assert {"Russia", "United States"} <= member_names

@@ -1,0 +1,41 @@
+"""Date resolution against the publication date (no model needed)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.events.dates import parse_published, resolve_date
+
+PUBLISHED = dt.date(2017, 9, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("Sept. 18", "2017-09-18", "day"),
+        ("on Tuesday", "2017-09-19", "day"),
+        ("yesterday", "2017-09-24", "day"),
+        ("in 2010", "2010", "year"),
+        ("March 2016", "2016-03", "month"),
+        ("18 September 2017", "2017-09-18", "day"),
+    ],
+)
+def test_resolves_against_publication(text, value, granularity):
+    resolved = resolve_date(text, PUBLISHED)
+    assert (resolved.value, resolved.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize("text", ["that year", "the past two years", "recent weeks", "decades ago", ""])
+def test_vague_expressions_give_none(text):
+    assert resolve_date(text, PUBLISHED) is None
+
+
+def test_relative_date_without_publication_is_unresolved():
+    assert resolve_date("on Tuesday", None) is None
+    assert resolve_date("in 2010", None).value == "2010"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("2017-09-25", dt.date(2017, 9, 25)), ("2017-09-25T10:00:00Z", dt.date(2017, 9, 25)), ("Sept 25", None), (None, None)])
+def test_parse_published(raw, expected):
+    assert parse_published(raw) == expected

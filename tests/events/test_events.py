@@ -1,0 +1,94 @@
+"""Events: CAMEO codes, arguments from the parse, realis, dates and places."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import events_by
+
+pytestmark = pytest.mark.model
+
+
+def one(doc, source, target, root=None):
+    found = [e for e in events_by(doc, source, target) if root is None or e.root == root]
+    assert found, [(e.source, e.target, e.cameo, e.trigger.text) for e in doc.events]
+    return found[0]
+
+
+def test_active_visit_with_date_and_place(extract):
+    doc = extract("Egypt's foreign minister visited Jordan on Monday.", published="2024-03-06")
+    event = one(doc, "Egypt", "Jordan", "04")
+    assert event.cameo == "042" and event.label == "Make a visit" and event.quad_class == 1
+    assert event.date == "2024-03-04" and event.date_granularity == "day" and event.date_text == "Monday"
+    assert event.realis == "asserted"
+
+
+def test_passive_with_by_agent(extract):
+    doc = extract("Kenya was accused by Somalia of violating its airspace.")
+    event = one(doc, "Somalia", "Kenya", "11")
+    assert event.realis == "asserted"
+
+
+def test_negation(extract):
+    doc = extract("Turkey did not attack Greece.")
+    assert one(doc, "Turkey", "Greece").realis == "negated"
+
+
+def test_refusal_negates_the_embedded_event(extract):
+    doc = extract("Serbia refused to meet Kosovo in Brussels.")
+    meet = next(e for e in doc.events if e.trigger.text == "meet")
+    assert meet.realis == "negated"
+
+
+def test_future_is_intended(extract):
+    doc = extract("India will host Pakistan for talks next month.", published="2024-03-06")
+    event = one(doc, "India", "Pakistan", "04")
+    assert event.realis == "intended"
+
+
+def test_request_through_object_control(extract):
+    doc = extract("Germany urged Russia to withdraw its troops from Ukraine.")
+    urge = one(doc, "Germany", "Russia", "02")
+    assert urge.realis == "asserted"
+    assert any(e.realis == "requested" for e in doc.events if e is not urge)
+
+
+def test_conditional_is_hypothetical(extract):
+    doc = extract("If talks fail, Israel could strike Iran.")
+    assert one(doc, "Israel", "Iran").realis == "hypothetical"
+
+
+def test_nominal_trigger_with_possessive_source(extract):
+    doc = extract("Japan's visit to Vietnam ended on Friday.")
+    assert one(doc, "Japan", "Vietnam", "04").cameo == "042"
+
+
+def test_air_strikes_launched_by_governing_subject(extract):
+    doc = extract("Saudi Arabia launched air strikes on Yemen.")
+    assert one(doc, "Saudi Arabia", "Yemen").root in ("18", "19")
+
+
+def test_sentence_without_political_event(extract):
+    doc = extract("Burton thinks cats are cuties.")
+    assert doc.events == ()
+
+
+def test_year_only_date_granularity(extract):
+    doc = extract("France signed a trade agreement with Chile in 2019.", published="2024-03-06")
+    event = one(doc, "France", "Chile")
+    assert event.date == "2019" and event.date_granularity == "year"
+
+
+def test_no_date_is_not_stamped_with_publication_date(extract):
+    doc = extract("Brazil condemned Venezuela.", published="2024-03-06")
+    event = one(doc, "Brazil", "Venezuela", "11")
+    assert event.date is None and event.date_granularity is None
+
+
+def test_every_event_field_comes_from_the_cameo_table(extract):
+    from dyad.events.cameo import lookup
+
+    doc = extract("China threatened Taiwan and praised Pakistan.")
+    assert doc.events
+    for event in doc.events:
+        row = lookup(event.cameo)
+        assert (event.label, event.goldstein, event.quad_class, event.root) == (row.name, row.goldstein, row.quad_class, row.root)

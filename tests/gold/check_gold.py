@@ -1,0 +1,167 @@
+#!/usr/bin/env python
+"""Validate the dyad gold evaluation files (tests/gold/*.yaml).
+
+Usage:  python tests/gold/check_gold.py [--cameo PATH] [files...]
+Exit status 0 when every file is clean, 1 otherwise.
+"""
+import argparse
+import csv
+import glob
+import os
+import re
+import sys
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_CAMEO = "/work/shared/reference/cameo_codes.tsv"
+TOP_KEYS = {"id", "title", "published", "text", "actors", "events", "quotes"}
+ACTOR_KEYS = {"name", "aliases", "kind", "country", "sector"}
+EVENT_KEYS = {"source", "target", "root", "cameo", "trigger", "realis", "date"}
+QUOTE_KEYS = {"text", "speaker", "kind"}
+KINDS = {"PERSON", "ORGANIZATION", "COUNTRY", "IGO", "GROUP"}
+REALIS = {"asserted", "negated", "intended", "requested", "hypothetical"}
+QUOTE_KINDS = {"direct", "indirect"}
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def load_cameo(path):
+    with open(path, encoding="utf-8") as fh:
+        return {row["cameo"].strip() for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def occurs(surface, text):
+    """Case-sensitive literal occurrence with word boundaries."""
+    return re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text) is not None
+
+
+def check_file(path, cameo):
+    errs = []
+    fname = os.path.basename(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+    except Exception as exc:  # noqa: BLE001
+        return [f"YAML error: {exc}"]
+    if not isinstance(doc, dict):
+        return ["top level is not a mapping"]
+    missing = TOP_KEYS - doc.keys()
+    if missing:
+        errs.append(f"missing keys {sorted(missing)}")
+    text = doc.get("text") or ""
+    if not isinstance(text, str) or not text.strip():
+        errs.append("empty text")
+        text = ""
+    if not str(doc.get("id", "")).startswith("gold-" + fname[:2]):
+        errs.append(f"id {doc.get('id')!r} does not match file number")
+    if not DATE_RE.match(str(doc.get("published", ""))):
+        errs.append(f"bad published date {doc.get('published')!r}")
+    nwords = len(text.split())
+    if not 100 <= nwords <= 280:
+        errs.append(f"text has {nwords} words (expected ~120-250)")
+
+    names = set()
+    for i, a in enumerate(doc.get("actors") or []):
+        tag = f"actor[{i}] {a.get('name')!r}"
+        if set(a.keys()) != ACTOR_KEYS:
+            errs.append(f"{tag}: keys {sorted(a.keys())} != {sorted(ACTOR_KEYS)}")
+        if a.get("kind") not in KINDS:
+            errs.append(f"{tag}: bad kind {a.get('kind')!r}")
+        c = a.get("country")
+        if c is not None and not re.fullmatch(r"[A-Z]{3}", str(c)):
+            errs.append(f"{tag}: bad country {c!r}")
+        name = a.get("name")
+        if name in names:
+            errs.append(f"{tag}: duplicate actor name")
+        names.add(name)
+        if not isinstance(a.get("aliases"), list):
+            errs.append(f"{tag}: aliases must be a list")
+        surfaces = [name] + list(a.get("aliases") or [])
+        if not any(occurs(s, text) for s in surfaces if s):
+            errs.append(f"{tag}: no surface form occurs in text")
+        for s in a.get("aliases") or []:
+            if not occurs(s, text):
+                errs.append(f"{tag}: alias {s!r} not in text")
+    # name itself must occur too (canonical names are taken from the text)
+    for a in doc.get("actors") or []:
+        if a.get("name") and not occurs(a["name"], text):
+            errs.append(f"actor {a['name']!r}: canonical name not in text")
+    if not 4 <= len(names) <= 12:
+        errs.append(f"{len(names)} actors (expected 4-10)")
+
+    for i, e in enumerate(doc.get("events") or []):
+        tag = f"event[{i}] {e.get('cameo')!r} {e.get('trigger')!r}"
+        if set(e.keys()) != EVENT_KEYS:
+            errs.append(f"{tag}: keys {sorted(e.keys())} != {sorted(EVENT_KEYS)}")
+        for role in ("source", "target"):
+            v = e.get(role)
+            if v is not None and v not in names:
+                errs.append(f"{tag}: {role} {v!r} is not a gold actor")
+        code, root = e.get("cameo"), e.get("root")
+        if not isinstance(code, str) or not isinstance(root, str):
+            errs.append(f"{tag}: root/cameo must be quoted strings")
+        else:
+            if code not in cameo:
+                errs.append(f"{tag}: cameo {code!r} not in CAMEO table")
+            if root != code[:2] or len(root) != 2:
+                errs.append(f"{tag}: root {root!r} != cameo[:2]")
+        if e.get("realis") not in REALIS:
+            errs.append(f"{tag}: bad realis {e.get('realis')!r}")
+        trig = e.get("trigger")
+        if not trig or trig not in text:
+            errs.append(f"{tag}: trigger not in text")
+        d = e.get("date")
+        if d is not None and not DATE_RE.match(str(d)):
+            errs.append(f"{tag}: bad date {d!r}")
+        if e.get("source") is not None and e.get("source") == e.get("target"):
+            errs.append(f"{tag}: source == target")
+
+    for i, q in enumerate(doc.get("quotes") or []):
+        tag = f"quote[{i}] {str(q.get('text'))[:30]!r}"
+        if set(q.keys()) != QUOTE_KEYS:
+            errs.append(f"{tag}: keys {sorted(q.keys())} != {sorted(QUOTE_KEYS)}")
+        qt = q.get("text")
+        if not isinstance(qt, str) or qt not in text:
+            errs.append(f"{tag}: text is not a substring of the article")
+        elif len(qt.split()) < 4:
+            errs.append(f"{tag}: fewer than 4 words")
+        sp = q.get("speaker")
+        if sp is not None and sp not in names:
+            errs.append(f"{tag}: speaker {sp!r} is not a gold actor")
+        if q.get("kind") not in QUOTE_KINDS:
+            errs.append(f"{tag}: bad kind {q.get('kind')!r}")
+    return errs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cameo", default=DEFAULT_CAMEO)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    cameo = load_cameo(args.cameo)
+    files = args.files or sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]_*.yaml")))
+    bad = 0
+    ids = set()
+    for f in files:
+        errs = check_file(f, cameo)
+        with open(f, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh) or {}
+        if isinstance(doc, dict):
+            if doc.get("id") in ids:
+                errs.append(f"duplicate id {doc.get('id')!r}")
+            ids.add(doc.get("id"))
+            counts = "actors=%d events=%d quotes=%d" % tuple(
+                len(doc.get(k) or []) for k in ("actors", "events", "quotes"))
+        else:
+            counts = ""
+        status = "OK " if not errs else "ERR"
+        print(f"{status} {os.path.basename(f)} {counts}")
+        for e in errs:
+            print(f"    - {e}")
+        bad += bool(errs)
+    print(f"{len(files)} files, {bad} with errors")
+    return 1 if bad or not files else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Quotations attributed to resolved speakers."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import actor_named
+
+pytestmark = pytest.mark.model
+
+
+def speaker_name(doc, quote):
+    actor = doc.actor(quote.speaker)
+    return actor.name if actor else None
+
+
+def test_direct_quote_with_named_speaker(extract):
+    doc = extract("“We will not give up the port,” said Defence Minister Omar Said Khalil.")
+    quote = doc.quotes[0]
+    assert quote.text == "We will not give up the port,"
+    assert quote.kind == "direct" and quote.cue == "said"
+    assert speaker_name(doc, quote) == "Omar Said Khalil"
+
+
+def test_split_quotation_is_one_quote(extract):
+    doc = extract("“We are ready,” Anna Kovac said, “to resume the negotiations next week.”")
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text == "We are ready, to resume the negotiations next week."
+    assert speaker_name(doc, direct[0]) == "Anna Kovac"
+
+
+def test_unattributed_quote_continues_previous_speaker(extract):
+    text = "“The border stays open,” Pedro Alves said. “Trucks with food will cross every day.”"
+    doc = extract(text)
+    assert [speaker_name(doc, q) for q in doc.quotes if q.kind == "direct"] == ["Pedro Alves", "Pedro Alves"]
+
+
+def test_pronoun_speaker(extract):
+    doc = extract("Maria Lopez arrived on Monday. “Nothing has been decided,” she told reporters.")
+    assert speaker_name(doc, doc.quotes[0]) == "Maria Lopez"
+
+
+def test_organisation_speaker(extract):
+    doc = extract("“The ceasefire must hold,” Hezbollah said in a statement.")
+    assert speaker_name(doc, doc.quotes[0]) == "Hezbollah"
+
+
+def test_scare_quotes_without_cue_have_no_speaker(extract):
+    doc = extract("The so-called “peace plan” was published on Monday.")
+    assert doc.quotes[0].kind == "partial" and doc.quotes[0].speaker is None
+
+
+def test_indirect_speech(extract):
+    doc = extract("Ines Moreau said that France would send more aid to Lebanon.")
+    quote = next(q for q in doc.quotes if q.kind == "indirect")
+    assert quote.text == "France would send more aid to Lebanon"
+    assert speaker_name(doc, quote) == "Ines Moreau"
+
+
+def test_event_inside_a_quote_carries_the_speaker(extract):
+    doc = extract("“Russia attacked Ukraine again,” Olena Bondar said.")
+    attack = next(e for e in doc.events if e.root in ("18", "19"))
+    assert doc.actor(attack.speaker).name == "Olena Bondar"
