@@ -170,7 +170,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
 
     # Persons: full names first so later surname-only mentions join them.
     def person_with_surname(words: list[str]) -> _Builder | None:
-        # "Abu Marzouk" ends "Mousa Abu Marzouk"; a first name alone is not enough
+        # "Al Hashimi" ends "Karim Al Hashimi"; a first name alone is not enough
         key = _person_key(words)
         for b in builders:
             name_words = b.key.split()
@@ -236,8 +236,8 @@ def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -
 
 
 def _left_titles(doc: Doc, start: int) -> list[Span]:
-    """Pre-nominal titles, read from the surface: "Russian Foreign Minister Sergey Lavrov",
-    "then-Russian President (and current prime minister) Dmitry Medvedev" (two titles)."""
+    """Pre-nominal titles, read from the surface: "Chilean Interior Minister Ana Rojas",
+    "then-Kenyan Vice President (now opposition leader) Paul Otieno" (two titles)."""
     titles: list[Span] = []
     sent_start = doc[start].sent.start
     k = start - 1
@@ -274,7 +274,7 @@ def _add_person_roles(doc: Doc, builders: list[_Builder], owner: dict[int, _Buil
                 _apply_title(b, appos, owner, kb)
 
 
-# Tokens that may sit inside an appositive title: "the former deputy head of Hamas' political bureau".
+# Tokens that may sit inside an appositive title: "the former deputy chair of the party's youth wing".
 _TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
@@ -292,7 +292,7 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
     """
     spans: list[Span] = []
     sent = doc[start].sent
-    # after the name: "Name, the deputy head of Hamas' political bureau, said"
+    # after the name: "Name, the deputy leader of the Labour Party, said"
     if end < sent.end and doc[end].text == ",":
         k = end + 1
         while k < sent.end and k - end <= 14 and doc[k].text != "," and _title_token(doc[k]):
@@ -300,7 +300,7 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
         window = doc[end + 1:k]
         if window and (k == sent.end or doc[k].text in (",", ".", ";")) and doc[end + 1].pos_ in ("DET", "ADJ", "NOUN"):
             spans.append(window)
-    # before the name: "... led by the former head of Hamas' political bureau, Khaled Meshaal"
+    # before the name: "... chaired by the former governor of the central bank, Ana Rojas"
     if start - 1 > sent.start and doc[start - 1].text == ",":
         k = start - 2
         while k >= sent.start and start - k <= 15 and doc[k].text != "," and _title_token(doc[k]):
@@ -343,7 +343,7 @@ def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: 
         person.country = person.country or organization.country
         if organization.kind == "IGO":
             person.code = person.code or organization.code
-    # a member of a named organisation shares its sector (Hamas leaders are PSEREB in CAMEO);
+    # a member of a named organisation shares its sector (a Hezbollah commander is LBNREB in CAMEO);
     # otherwise the title says it (minister -> GOV, general -> MIL)
     if organization is not None and organization.kind == "ORGANIZATION" and organization.sector:
         person.sector = person.sector or organization.sector

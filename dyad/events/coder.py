@@ -28,7 +28,7 @@ PERSON_ENTS = frozenset({"PERSON"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 STATEMENT_WORDS = frozenset({"statement", "report", "plan", "proposal", "document", "list", "video", "footage", "data", "figures", "findings", "details", "information", "communique", "declaration", "letter"})
 # dependency labels that lead from an argument head to the actor it names
-# ("then-Russian President Dmitry Medvedev": the name, not the adjective, is the actor)
+# ("then-Nigerian President Ada Okafor": the name, not the adjective, is the actor)
 _ARG_PATHS = ("appos", "compound", "poss", "nmod", "amod")
 
 
@@ -82,7 +82,7 @@ def _object_class_ok(tok: Token, pattern: Pattern, index: ActorIndex) -> bool:
 def actor_of(token: Token | None, index: ActorIndex, depth: int = 3) -> str | None:
     found = _actor_in_phrase(token, index, depth)
     if found is None and token is not None and token.pos_ == "NOUN" and _is_definite(token):
-        # "the delegation" names whoever "a delegation of the movement's leaders" did
+        # "the delegation" names whoever "a delegation of the party's leaders" did earlier
         for earlier in reversed(token.doc[: token.i]):
             if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN":
                 found = _actor_in_phrase(earlier, index, depth)
@@ -98,7 +98,7 @@ def _is_definite(token: Token) -> bool:
 def _actor_in_phrase(token: Token | None, index: ActorIndex, depth: int = 3) -> str | None:
     """The actor an argument names: its own mention, or one inside its noun phrase.
 
-    "A delegation of the movement's leaders" -> the movement (Hamas). Relative
+    "A team of the army's engineers" -> the army. Relative
     clauses and participles are not searched: their actors are someone else.
     """
     if token is None:
