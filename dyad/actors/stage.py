@@ -35,6 +35,7 @@ class Candidate:
     kind: str
     via: str
     kb_key: str | None = None
+    country: str | None = None  # for a name that contains a country ("Malawi Electoral Commission")
 
 
 @dataclass
@@ -133,9 +134,16 @@ def _trim(ent: Span) -> tuple[int, int]:
 def _select(found: list[Candidate], doc: Doc) -> list[Candidate]:
     # A demonym inside a longer person or organisation name ("Russian Foreign
     # Ministry") belongs to that name; otherwise the knowledge base wins, then length.
+    # A country inside a longer organisation name ("Malawi Electoral Commission",
+    # "Bank of England") likewise gives that organisation its country.
+    organisations = [c for c in found if not c.kb_key and c.kind == "ORGANIZATION"]
+
+    def inside_organisation(c: Candidate) -> Candidate | None:
+        return next((o for o in organisations if o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start), None)
+
     def rank(c: Candidate) -> tuple:
-        inside_entity = c.via == "demonym"
-        return (0 if c.kb_key and not inside_entity else 1, -(c.end - c.start), c.start)
+        yields = c.via == "demonym" or (c.kb_key and c.kind == "COUNTRY" and inside_organisation(c) is not None)
+        return (0 if c.kb_key and not yields else 1, -(c.end - c.start), c.start)
 
     taken: set[int] = set()
     chosen: list[Candidate] = []
@@ -143,6 +151,9 @@ def _select(found: list[Candidate], doc: Doc) -> list[Candidate]:
         span = set(range(cand.start, cand.end))
         if span & taken:
             continue
+        if not cand.kb_key and cand.kind == "ORGANIZATION":
+            country = next((c.kb_key for c in found if c.kind == "COUNTRY" and c.kb_key and cand.start <= c.start and c.end <= cand.end), None)
+            cand = Candidate(cand.start, cand.end, cand.kind, cand.via, None, country)
         chosen.append(cand)
         taken |= span
     return sorted(chosen, key=lambda c: c.start)
@@ -206,12 +217,21 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
             attach(person, cand.start, cand.end, "surname")
             continue
         text = doc[cand.start:cand.end].text
+        previous = token_owner.get(cand.start - 2)
+        if (previous is not None and previous.kind == "ORGANIZATION" and doc[cand.start - 1].text == "("
+                and text.isupper() and cand.end < len(doc) and doc[cand.end].text == ")"):
+            # "the Malawi Electoral Commission (MEC)": the acronym names the same body
+            attach(previous, cand.start, cand.end, "acronym")
+            by_key.setdefault(f"{cand.kind}:{text.lower()}", previous)
+            continue
         key = f"{cand.kind}:{text.lower()}"
-        owner = by_key.get(key) or new(text, cand.kind, key)
+        owner = by_key.get(key) or new(text, cand.kind, key, country=cand.country,
+                                       code=cand.country if cand.kind == "ORGANIZATION" and cand.country else None)
         attach(owner, cand.start, cand.end, cand.via)
 
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     _add_person_roles(doc, builders, token_owner, kb)
+    _add_group_mentions(doc, builders, token_owner, kb, new, attach)
     _add_coreference(doc, builders, token_owner)
     return _freeze(doc, builders, kb)
 
@@ -233,6 +253,63 @@ def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -
         if person is not None and min(s for s, _, _ in person.mentions) < i:
             attach(person, i, j, "surname")
         i = j
+
+
+def _group_head(tok: Token, kb: KnowledgeBase):
+    """The agent term a common noun names, with its modifiers: "Sudanese army", "riot police"."""
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return None
+    lemma = tok.lemma_.lower()
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for mod in modifiers:  # "security forces", "border guards"
+        agent = kb.agents.get(f"{mod.lower_} {lemma}")
+        if agent is not None:
+            return agent
+    return kb.agents.get(lemma)
+
+
+def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder], kb: KnowledgeBase, new, attach) -> None:
+    """Unnamed collective actors ("the army", "Sudanese police", "protesters", "lawmakers") and
+    definite descriptions of a named organisation ("the commission" after "the Electoral Commission")."""
+    for tok in doc:
+        if tok.i in owner or tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        # "the commission" -> the last organisation named "... Commission"
+        if _has_determiner(tok):
+            named = next((b for b in reversed(_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
+                          and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
+            if named is not None:
+                attach(named, tok.i, tok.i + 1, "description")
+                continue
+        agent = _group_head(tok, kb)
+        if agent is None:
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or agent.kind == "GROUP"
+        if not plural:
+            continue  # "the minister" is a person, not a group; left to coreference
+        if any(c.i in owner and owner[c.i].kind in ("ORGANIZATION", "IGO") for c in tok.children
+               if c.dep_ in ("compound", "poss", "amod", "nmod")):
+            continue  # "the Taliban administration", "Hamas fighters": the named body itself
+        countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
+        country = countries[0].country if countries else None
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
+        start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
+        name = doc[start:tok.i + 1].text
+        key = f"GROUP:{country}:{agent.term}"
+        builder = next((b for b in builders if b.key == key), None) or new(
+            name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
+        attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _has_determiner(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _before(builders: list[_Builder], i: int) -> list[_Builder]:
+    """Actors first mentioned before token i, in order of their latest mention before i."""
+    seen = [(max(s for s, _, _ in b.mentions if s < i), b) for b in builders if any(s < i for s, _, _ in b.mentions)]
+    return [b for _, b in sorted(seen, key=lambda x: x[0])]
 
 
 def _left_titles(doc: Doc, start: int) -> list[Span]:

@@ -39,4 +39,4 @@ def evaluate(
     Console().print(table)
     d = total.as_dict()
     Console().print(f"event realis accuracy on matched events: {d['event_realis_accuracy']}; "
-                    f"date accuracy on dated gold events: {d['event_date_accuracy']}")
+                    f"date accuracy on matched gold events that have a date: {d['event_date_accuracy']}")

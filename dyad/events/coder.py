@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +17,13 @@ from .cameo import lookup
 from .dates import resolve_date
 from .lexicon import Pattern
 
+# Verbs that only carry the event their object names ("carried out strikes", "held talks").
+SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impose", "make", "mount", "wage",
+                           "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
+                           "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
+                           "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten"})
+# An appeal is a request and an expressed intent a plan, whatever the verb's tense.
+REALIS_BY_ROOT = {"02": "requested", "03": "intended"}
 # Governors that make the event under them something other than a plain fact.
 NEGATING = frozenset({"refuse", "decline", "deny", "fail", "reject", "avoid", "oppose", "rule"})
 INTENDING = frozenset({"plan", "intend", "aim", "seek", "hope", "expect", "prepare", "promise", "pledge", "vow", "decide", "agree", "want", "wish", "ready", "willing", "prepared", "determined", "set", "schedule", "threaten", "offer", "consider", "mull", "propose"})
@@ -91,6 +98,26 @@ def actor_of(token: Token | None, index: ActorIndex, depth: int = 3) -> str | No
     return found
 
 
+COLLECTIVE_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+
+
+def _antecedent(token: Token, index: ActorIndex) -> str | None:
+    """"it"/"they" as an argument: the closest earlier country, organisation, body or group,
+    preferring one that was a grammatical subject (the usual topic), within two sentences."""
+    sent_starts = [s.start for s in token.doc.sents if s.start <= token.i][-3:]
+    window_start = sent_starts[0] if sent_starts else 0
+    kinds = {a.id: a.kind for a in index.actors}
+    candidates = []
+    for tok in reversed(token.doc[window_start:token.i]):
+        actor = index.actor_at(tok.i)
+        if actor and kinds.get(actor) in ("COUNTRY", "ORGANIZATION", "IGO", "GROUP"):
+            candidates.append((tok, actor))
+    for tok, actor in candidates:
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+            return actor
+    return candidates[0][1] if candidates else None
+
+
 def _is_definite(token: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
@@ -108,12 +135,19 @@ def _actor_in_phrase(token: Token | None, index: ActorIndex, depth: int = 3) -> 
         return found
     if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
         return _actor_in_phrase(token.head.head, index, depth - 1)
+    if token.lower_ in COLLECTIVE_PRONOUNS and token.pos_ == "PRON":
+        return _antecedent(token, index)
     children = sorted(token.children, key=lambda c: _ARG_PATHS.index(c.dep_) if c.dep_ in _ARG_PATHS else 99)
     for child in children:
         if child.dep_ in _ARG_PATHS:
             found = index.actor_at(child.i)
             if found:
                 return found
+    for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "positions held by the rebels"
+            agent = _prep_object(child, "by")
+            if agent is not None and index.actor_at(agent.i):
+                return index.actor_at(agent.i)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             for pobj in child.children:
@@ -332,16 +366,19 @@ def _confidence(source: str | None, target: str | None, pattern: Pattern, realis
 
 
 def _yields_to_noun(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) -> bool:
-    """A light or support verb gives way to the event noun it carries: "launched air strikes",
-    "imposed sanctions", "the siege imposed on Gaza" are one event each, coded by the noun."""
-    if pattern.pos != "VERB":
+    """A support verb gives way to the event noun it carries: "launched air strikes",
+    "imposed sanctions", "the siege imposed on the city" are one event each, coded by the
+    noun. A verb with meaning of its own ("rejected the offer", "signed the accord") stays."""
+    if pattern.pos != "VERB" or tok.lemma_.lower() not in SUPPORT_VERBS:
         return False
     if any(c.dep_ == "dobj" and chosen.get(c.i, pattern).pos == "NOUN" and c.i in chosen for c in tok.children):
         return True
     return tok.dep_ == "acl" and tok.head.i in chosen and chosen[tok.head.i].pos == "NOUN"
 
 
-def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None) -> list[Event]:
+def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None, *, monadic: bool = False) -> list[Event]:
+    """Events with a resolved source and target (the dyad, as in CAMEO coding); with
+    ``monadic=True`` also events where only one side resolved."""
     actors_by_id = {a.id: a for a in index.actors}
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -366,13 +403,16 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None)
                 targets = sources[1:2]
                 sources = sources[:1]
                 reciprocal = True
-            if not any(a.actor for a in sources) and not any(a.actor for a in targets):
+            has_source, has_target = any(a.actor for a in sources), any(a.actor for a in targets)
+            if not (has_source and has_target) and not (monadic and (has_source or has_target)):
                 continue
             if pattern.pos == "VERB" and not any(a.actor for a in sources) and not _is_passive(tok):
                 continue  # an active verb whose subject the parse lost: too unreliable to code
             if pattern.cameo.startswith("01") and not any(a.actor for a in targets):
                 continue  # a statement with no one it is about is not a dyadic event
             realis = _realis(tok)
+            if realis == "asserted" and pattern.cameo[:2] in REALIS_BY_ROOT:
+                realis = REALIS_BY_ROOT[pattern.cameo[:2]]
             date_text, resolved = _date_for(tok, sent, published)
             place = _place_for(tok, index, actors_by_id)
             code = lookup(pattern.cameo)
@@ -391,7 +431,39 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None)
                         quad_class=code.quad_class, goldstein=code.goldstein, realis=realis,
                         trigger=trigger, sentence=sent_i, date=resolved.value if resolved else None,
                         date_text=date_text, date_granularity=resolved.granularity if resolved else None,
+                        date_source="sentence" if resolved else None,
                         place=place, mentions=(CharSpan(trigger.start, trigger.end),),
                         confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=reciprocal,
                     ))
-    return events
+    return _inherit_dates(doc, events)
+
+
+def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
+    """Narrative reference time: a past-tense event reported without a date of its own
+    happened when the last dated event of the same or the previous paragraph did
+    ("Police fired tear gas ..." after "Thousands marched on Monday ..."). Marked
+    ``date_source="context"`` so analysts can keep or drop it."""
+    text = doc.text
+    out: list[Event] = []
+    last: Event | None = None
+    for event in events:
+        paragraph = text.count("\n\n", 0, event.trigger.start)
+        if event.date is not None and event.date_source == "sentence":
+            last = event
+        elif last is not None and event.realis in ("asserted", "negated") and _past(doc, event):
+            if paragraph - text.count("\n\n", 0, last.trigger.start) <= 1 and last.date_granularity == "day":
+                event = replace(event, date=last.date, date_text=last.date_text,
+                                date_granularity=last.date_granularity, date_source="context")
+        out.append(event)
+    return out
+
+
+def _past(doc: Doc, event: Event) -> bool:
+    tok = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    tok = tok.root
+    if tok.pos_ == "NOUN":
+        tok = tok.head if tok.head.pos_ == "VERB" else tok
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and bool(aux & {"was", "were", "had"}))

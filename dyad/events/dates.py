@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+_THIS_PERIOD = re.compile(r"^(?:(?:later|earlier|early|late|from|in|by)\s+)?this\s+(month|year)$", re.I)
 _VAGUE = re.compile(r"^(that|this|the same|those|these|recent|past|coming|next few|last few)\b|\b(years|decades|months|weeks|days|ago|century|era|period|era)\b", re.I)
-_LEADING = re.compile(r"^(on|in|by|since|from|during|until|till|as of|the)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:late|early|later|earlier)\s+)?(?:on|in|by|since|from|during|until|till|as of|the)?\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +37,45 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+
+
+def _names_a_month(phrase: str) -> bool:
+    return bool(_MONTH.search(phrase))
+
+
+def _distance(day: dt.date, published: dt.date) -> int:
+    """Days from publication; news reports the past more than it announces, so the future counts double."""
+    days = (day - published).days
+    return 2 * days if days > 0 else -days
+
+
+def _with_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
 def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
     """"Sept. 18" with published 2017-09-25 -> 2017-09-18 (day); "in 2010" -> 2010 (year).
 
     Vague spans ("that year", "the past two years", "weeks") and relative dates
     without a publication date give None rather than a guess.
     """
+    this = _THIS_PERIOD.match(text.strip())
+    if this and published is not None:  # "later this month" -> the publication month
+        return ResolvedDate(f"{published:%Y-%m}", "month") if this.group(1).lower() == "month" else ResolvedDate(f"{published:%Y}", "year")
     phrase = _LEADING.sub("", text.strip())
     if not phrase or _VAGUE.search(phrase):
         return None
+    weekday = _WEEKDAY.match(phrase)
+    if weekday and published is not None:
+        # news style names the weekday of an event in the past seven days, today included
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group(1)[:3].lower())) % 7
+        return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day")
     relative = not re.search(r"\b\d{4}\b", phrase)
     if relative and published is None:
         return None
@@ -52,6 +83,11 @@ def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
     if data.date_obj is None:
         return None
     when = data.date_obj.date()
+    if relative and published is not None and data.period in ("day", "month") and _names_a_month(phrase):
+        # "April 25" with no year: the nearest such date to publication, before or after
+        # ("a strike called for April 25" in a mid-April article is this year's)
+        when = min((d for d in (_with_year(when, published.year + k) for k in (-1, 0, 1)) if d),
+                   key=lambda d: _distance(d, published))
     if data.period == "year":
         return ResolvedDate(f"{when:%Y}", "year")
     if data.period == "month":

@@ -15,6 +15,13 @@ PUBLISHED = dt.date(2017, 9, 25)
     [
         ("Sept. 18", "2017-09-18", "day"),
         ("on Tuesday", "2017-09-19", "day"),
+        ("Monday", "2017-09-25", "day"),
+        ("late on Sunday", "2017-09-24", "day"),
+        ("later this month", "2017-09", "month"),
+        ("earlier this year", "2017", "year"),
+        ("Dec. 3", "2017-12-03", "day"),
+        ("March 3", "2017-03-03", "day"),
+        ("Oct. 2", "2017-10-02", "day"),
         ("yesterday", "2017-09-24", "day"),
         ("in 2010", "2010", "year"),
         ("March 2016", "2016-03", "month"),
