@@ -22,7 +22,7 @@ SECTORS = frozenset(
 class Entry:
     """One known actor: a country, an international body or an organisation."""
 
-    key: str  # unique: ISO alpha-3 for countries, the code or name otherwise
+    key: str  # unique: ISO alpha-3 for countries, the name otherwise
     name: str
     kind: str  # COUNTRY, IGO, ORGANIZATION
     country: str | None = None
@@ -120,7 +120,8 @@ def load_igos(kb: KnowledgeBase, path: Path) -> None:
     for lineno, row in read_tsv(path, ("code", "name", "aliases", "members", "country", "sector")):
         sector = _sector(path, lineno, row["sector"]) or "IGO"
         kind = "IGO" if sector == "IGO" else "ORGANIZATION"
-        entry = Entry(row["code"], row["name"], kind, country=row["country"] or None, sector=sector,
+        # codes are shared (the UN and its Security Council are both IGOUNO): the name is the key
+        entry = Entry(row["name"], row["name"], kind, country=row["country"] or None, sector=sector,
                       code=row["code"], members=tuple(split_multi(row["members"])))
         kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in split_multi(row["aliases"])])
 

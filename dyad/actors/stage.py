@@ -231,8 +231,8 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
 
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     _add_person_roles(doc, builders, token_owner, kb)
-    _add_group_mentions(doc, builders, token_owner, kb, new, attach)
     _add_coreference(doc, builders, token_owner)
+    _add_group_mentions(doc, builders, token_owner, kb, new, attach)
     return _freeze(doc, builders, kb)
 
 
@@ -271,10 +271,14 @@ def _group_head(tok: Token, kb: KnowledgeBase):
 def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder], kb: KnowledgeBase, new, attach) -> None:
     """Unnamed collective actors ("the army", "Sudanese police", "protesters", "lawmakers") and
     definite descriptions of a named organisation ("the commission" after "the Electoral Commission")."""
+    belongs_to: dict[str, _Builder] = {}  # "delegation" -> the body an earlier "delegation of X" named
     for tok in doc:
         if tok.i in owner or tok.pos_ != "NOUN":
             continue
         lemma = tok.lemma_.lower()
+        if lemma in belongs_to and _has_determiner(tok) and not _named_body(tok, owner):
+            attach(belongs_to[lemma], tok.i, tok.i + 1, "description")
+            continue
         # "the commission" -> the last organisation named "... Commission"
         if _has_determiner(tok):
             named = next((b for b in reversed(_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
@@ -288,9 +292,10 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
         plural = tok.tag_ in ("NNS", "NNPS") or agent.kind == "GROUP"
         if not plural:
             continue  # "the minister" is a person, not a group; left to coreference
-        if any(c.i in owner and owner[c.i].kind in ("ORGANIZATION", "IGO") for c in tok.children
-               if c.dep_ in ("compound", "poss", "amod", "nmod")):
-            continue  # "the Taliban administration", "Hamas fighters": the named body itself
+        body = _named_body(tok, owner)
+        if body is not None:
+            belongs_to[lemma] = body
+            continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
         countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
         country = countries[0].country if countries else None
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
@@ -300,6 +305,24 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _named_body(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:
+    """The organisation a group noun belongs to: "Hamas fighters", "the army's engineers",
+    "a delegation of the party's leaders", "troops from the African Union"."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in owner and owner[child.i].kind in ("ORGANIZATION", "IGO"):
+            return owner[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in owner and owner[pobj.i].kind in ("ORGANIZATION", "IGO"):
+                    return owner[pobj.i]
+                found = _named_body(pobj, owner)
+                if found is not None:
+                    return found
+    return None
 
 
 def _has_determiner(tok: Token) -> bool:

@@ -321,11 +321,17 @@ def _realis(tok: Token) -> str:
     return "asserted"
 
 
-def _date_for(tok: Token, sent: Span, published: dt.date | None):
+def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | None = None):
+    """The date expression of an event: one attached to its target ("met X in Damascus in
+    2010 and Y in Doha in 2015"), else one in the trigger's subtree, else the sentence's only date."""
     subtree = set(t.i for t in tok.subtree)
     dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    near_target = []
+    if target is not None:
+        target_tree = set(t.i for t in target.subtree)
+        near_target = [ent for ent in dates if ent.root.i in target_tree]
     preferred = [ent for ent in dates if ent.root.i in subtree and not _belongs_to_other_event(ent, tok)]
-    choices = preferred or (dates if len(dates) == 1 else [])
+    choices = near_target or preferred or (dates if len(dates) == 1 else [])
     for ent in choices:
         resolved = resolve_date(ent.text, published)
         if resolved:
@@ -343,17 +349,18 @@ def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
     return False
 
 
-def _place_for(tok: Token, index: ActorIndex, actors_by_id) -> Place | None:
-    for obj in (_prep_object(tok, w) for w in ("in", "at")):
-        if obj is None:
-            continue
-        if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
-            continue
-        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-        name = ent.text if ent is not None else obj.text
-        actor = actors_by_id.get(index.actor_at(obj.i))
-        country = actor.country if actor is not None else None
-        return Place(name=name, country=country)
+def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None) -> Place | None:
+    """A locative phrase on the trigger ("met in Damascus") or on its target ("met X in Doha")."""
+    heads = [tok] + ([target] if target is not None else [])
+    for head in heads:
+        for word in ("in", "at", "near"):
+            for obj in _prep_objects(head, word):
+                if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    continue
+                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                actor = actors_by_id.get(index.actor_at(obj.i))
+                return Place(name=ent.text if ent is not None else obj.text,
+                             country=actor.country if actor is not None else None)
     return None
 
 
@@ -413,8 +420,6 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
             realis = _realis(tok)
             if realis == "asserted" and pattern.cameo[:2] in REALIS_BY_ROOT:
                 realis = REALIS_BY_ROOT[pattern.cameo[:2]]
-            date_text, resolved = _date_for(tok, sent, published)
-            place = _place_for(tok, index, actors_by_id)
             code = lookup(pattern.cameo)
             trigger = Trigger(tok.idx, tok.idx + len(tok.text), tok.text)
             for src in sources:
@@ -425,6 +430,8 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     if key in seen:
                         continue
                     seen.add(key)
+                    date_text, resolved = _date_for(tok, sent, published, tgt.token)
+                    place = _place_for(tok, index, actors_by_id, tgt.token)
                     events.append(Event(
                         id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
                         cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
@@ -450,12 +457,17 @@ def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
         paragraph = text.count("\n\n", 0, event.trigger.start)
         if event.date is not None and event.date_source == "sentence":
             last = event
-        elif last is not None and event.realis in ("asserted", "negated") and _past(doc, event):
+        elif (last is not None and event.realis in ("asserted", "negated") and _past(doc, event)
+              and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
             if paragraph - text.count("\n\n", 0, last.trigger.start) <= 1 and last.date_granularity == "day":
                 event = replace(event, date=last.date, date_text=last.date_text,
                                 date_granularity=last.date_granularity, date_source="context")
         out.append(event)
     return out
+
+
+def _sentence(doc: Doc, event: Event) -> Span:
+    return list(doc.sents)[event.sentence]
 
 
 def _past(doc: Doc, event: Event) -> bool:
