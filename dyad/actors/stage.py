@@ -209,7 +209,10 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
                 entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
                 code=entry.code, kb_members=entry.members,
             )
-            attach(owner, cand.start, cand.end, cand.via)
+            via = cand.via
+            if via == "capital" and doc[cand.start:cand.end].root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                via = "metonym"  # "Moscow said": the capital acting as its government
+            attach(owner, cand.start, cand.end, via)
             continue
         words = [t.text for t in doc[cand.start:cand.end]]
         person = person_with_surname(words)
@@ -231,7 +234,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
 
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     _add_person_roles(doc, builders, token_owner, kb)
-    _add_coreference(doc, builders, token_owner)
+    _add_coreference(doc, builders, token_owner, kb)
     _add_group_mentions(doc, builders, token_owner, kb, new, attach)
     return _freeze(doc, builders, kb)
 
@@ -451,28 +454,81 @@ def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: 
         person.sector = person.sector or agent.sector
 
 
-def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder]) -> None:
-    """Pronouns and definite descriptions to the most recent compatible actor (first version)."""
-    last_person: _Builder | None = None
-    last_org: _Builder | None = None
-    last_country: _Builder | None = None
+SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_NON_PERSON = ("ORGANIZATION", "IGO", "COUNTRY", "GROUP")
+
+
+def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder], kb: KnowledgeBase) -> None:
+    """Pronouns and definite descriptions to the antecedent a reader would pick.
+
+    Candidates must agree (he/she: a person; it/its: a singular organisation, body,
+    country or group; they/their: a group or an organisation), lie within the two
+    previous sentences, and a subject is preferred over other mentions. A pronoun
+    with no such antecedent stays unresolved.
+    """
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = n
+    recent: list[tuple[int, _Builder, bool]] = []  # token index, actor, was a subject
     for tok in doc:
         current = owner.get(tok.i)
         if current is not None:
-            if current.kind == "PERSON":
-                last_person = current
-            elif current.kind == "ORGANIZATION":
-                last_org = current
-            elif current.kind == "COUNTRY":
-                last_country = current
+            is_subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+            if not recent or recent[-1][1] is not current or recent[-1][0] != tok.i - 1:
+                recent.append((tok.i, current, is_subject))
             continue
         lower = tok.lower_
-        if lower in PERSON_PRONOUNS and tok.pos_ == "PRON" and last_person is not None:
-            _attach_coref(last_person, tok.i, tok.i + 1, "pronoun", owner)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_DESCRIPTIONS and _definite(tok) and last_org is not None:
-            _attach_coref(last_org, tok.i, tok.i + 1, "description", owner)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in COUNTRY_DESCRIPTIONS and _definite(tok) and last_country is not None:
-            _attach_coref(last_country, tok.i, tok.i + 1, "description", owner)
+        antecedent = None
+        via = "pronoun"
+        if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON")
+        elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON, window=1)
+        elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in ("GROUP", "ORGANIZATION"), window=1)
+        elif tok.pos_ == "NOUN" and _definite(tok):
+            lemma = tok.lemma_.lower()
+            via = "description"
+            if lemma in ORG_DESCRIPTIONS:
+                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "ORGANIZATION", window=4)
+            elif lemma in COUNTRY_DESCRIPTIONS:
+                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "COUNTRY", window=4)
+            elif lemma in kb.agents and kb.agents[lemma].kind == "PERSON" and tok.tag_ == "NN":
+                # "the president" -> the last person whose role names a president
+                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON" and any(
+                    lemma in r.title.lower() for r in b.roles), window=6)
+        if antecedent is not None:
+            _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
+            recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _pick(recent, sentence_of, i: int, agrees, window: int = 2) -> _Builder | None:
+    here = sentence_of.get(i, 0)
+    candidates = [(j, b, subj) for j, b, subj in reversed(recent) if agrees(b) and here - sentence_of.get(j, 0) <= window]
+    if not candidates:
+        return None
+    # prefer the latest subject in the closest sentence that has a candidate
+    closest = sentence_of.get(candidates[0][0], 0)
+    for j, b, subj in candidates:
+        if sentence_of.get(j, 0) == closest and subj:
+            return b
+    for j, b, subj in candidates:
+        if subj:
+            return b
+    return candidates[0][1]
+
+
+def _referential_it(tok: Token) -> bool:
+    """"its" and an "it" that acts ("it said", "it accused") refer; "it is up to", "it was
+    clear that" do not."""
+    if tok.lower_ == "its":
+        return True
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ not in ("be", "seem", "appear", "take", "remain", "happen"):
+        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > head.i and head.lemma_ in ("make",) for c in head.children)
+    return tok.dep_ in ("dobj", "pobj") and head.lemma_ not in ("make", "take", "do")
 
 
 def _definite(tok: Token) -> bool:

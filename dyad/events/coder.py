@@ -98,26 +98,6 @@ def actor_of(token: Token | None, index: ActorIndex, depth: int = 3) -> str | No
     return found
 
 
-COLLECTIVE_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-
-
-def _antecedent(token: Token, index: ActorIndex) -> str | None:
-    """"it"/"they" as an argument: the closest earlier country, organisation, body or group,
-    preferring one that was a grammatical subject (the usual topic), within two sentences."""
-    sent_starts = [s.start for s in token.doc.sents if s.start <= token.i][-3:]
-    window_start = sent_starts[0] if sent_starts else 0
-    kinds = {a.id: a.kind for a in index.actors}
-    candidates = []
-    for tok in reversed(token.doc[window_start:token.i]):
-        actor = index.actor_at(tok.i)
-        if actor and kinds.get(actor) in ("COUNTRY", "ORGANIZATION", "IGO", "GROUP"):
-            candidates.append((tok, actor))
-    for tok, actor in candidates:
-        if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-            return actor
-    return candidates[0][1] if candidates else None
-
-
 def _is_definite(token: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children)
 
@@ -135,8 +115,6 @@ def _actor_in_phrase(token: Token | None, index: ActorIndex, depth: int = 3) -> 
         return found
     if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
         return _actor_in_phrase(token.head.head, index, depth - 1)
-    if token.lower_ in COLLECTIVE_PRONOUNS and token.pos_ == "PRON":
-        return _antecedent(token, index)
     children = sorted(token.children, key=lambda c: _ARG_PATHS.index(c.dep_) if c.dep_ in _ARG_PATHS else 99)
     for child in children:
         if child.dep_ in _ARG_PATHS:
