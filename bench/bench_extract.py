@@ -40,8 +40,10 @@ def main() -> None:
     from dyad.pipeline import Pipeline
 
     articles = load_texts(args.data, args.limit)
+    import spacy
+
     pipeline = Pipeline()
-    nlp = pipeline.nlp
+    nlp = spacy.load(pipeline.model_name)  # the bare model, without dyad's components
     cleaned = [clean_text(a["text"]).text for a in articles]
     chars = sum(len(t) for t in cleaned)
     list(nlp.pipe(cleaned[:5]))
