@@ -50,6 +50,7 @@ class _Builder:
     kb_members: tuple[str, ...] = ()
     roles: list[Role] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
+    text_members: list[str] = field(default_factory=list)  # builder ids of members the text states
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, via
 
 
@@ -236,6 +237,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
     _add_person_roles(doc, builders, token_owner, kb)
     _add_coreference(doc, builders, token_owner, kb)
     _add_group_mentions(doc, builders, token_owner, kb, new, attach)
+    _add_stated_memberships(doc, token_owner)
     return _freeze(doc, builders, kb)
 
 
@@ -326,6 +328,53 @@ def _named_body(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:
                 if found is not None:
                     return found
     return None
+
+
+# Verbs and participles that introduce a body's members: "which consists of", "made up of",
+# "comprising", "whose members include", "which groups", "bringing together".
+MEMBERSHIP_VERBS = frozenset({"consist", "comprise", "include", "compose", "group", "unite", "bring", "gather", "make", "count"})
+COLLECTIVE_NOUNS = frozenset({"coalition", "alliance", "bloc", "group", "union", "grouping", "club", "league", "quartet", "partnership", "consortium", "federation"})
+
+
+def _add_stated_memberships(doc: Doc, owner: dict[int, _Builder]) -> None:
+    """Memberships the text states about a named body: "the Quartet, which consists of A, B,
+    C and D", "a bloc made up of A and B", "an alliance of A, B and C"."""
+    for tok in doc:
+        body = owner.get(tok.i)
+        if body is None or body.kind not in ("IGO", "ORGANIZATION", "GROUP") or tok.head.i in owner and owner[tok.head.i] is body and tok.head.i != tok.i:
+            continue
+        heads: list[Token] = []
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in MEMBERSHIP_VERBS:
+                heads += _membership_objects(child)
+            if child.dep_ == "prep" and child.lower_ == "of" and (tok.lemma_.lower() in COLLECTIVE_NOUNS or body.kind != "PERSON"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and len(_with_all_conjuncts(objects[0])) >= 2:
+                    heads += objects
+        members: list[_Builder] = []
+        for head in heads:
+            for member_tok in _with_all_conjuncts(head):
+                member = owner.get(member_tok.i)
+                if member is not None and member is not body and member.kind != "PERSON" and member not in members:
+                    members.append(member)
+        for member in members:
+            if member.id not in body.text_members:
+                body.text_members.append(member.id)
+
+
+def _membership_objects(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    for prt in (c for c in verb.children if c.dep_ == "prt"):  # "made up of"
+        for prep in (c for c in prt.children if c.dep_ == "prep"):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    # "whose members include A and B": the members are the object either way
+    return out
+
+
+def _with_all_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
 
 
 def _has_determiner(tok: Token) -> bool:
@@ -563,9 +612,10 @@ def _freeze(doc: Doc, builders: list[_Builder], kb: KnowledgeBase) -> ActorIndex
         code = b.code
         if b.kind == "PERSON" and code is None and b.country:
             code = b.country + (b.sector or "")
-        members = tuple(
-            mid for mid in (key_to_id.get(m) or name_to_id.get(m) for m in b.kb_members) if mid
-        )
+        members = tuple(dict.fromkeys(
+            [mid for mid in (key_to_id.get(m) or name_to_id.get(m) for m in b.kb_members) if mid]
+            + [renumber[m] for m in b.text_members]
+        ))
         actors.append(Actor(
             id=actor_id, name=b.name, kind=b.kind, code=code, country=b.country, sector=b.sector,
             roles=tuple(Role(r.title, renumber.get(r.organization) if r.organization else None, r.status) for r in b.roles),

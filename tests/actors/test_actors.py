@@ -60,3 +60,28 @@ def test_igo_members_are_linked_when_mentioned(extract):
     quartet = next(a for a in doc.actors if a.kind == "IGO" and "Quartet" in a.name)
     member_names = {doc.actor(m).name for m in quartet.members}
     assert {"Russia", "United States"} <= member_names
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "expected"),
+    [
+        ("The Amazon Cooperation Council, which consists of Peru, Bolivia and Ecuador, met in Lima.", "Amazon Cooperation Council", {"Peru", "Bolivia", "Ecuador"}),
+        ("A coalition of Kenya, Uganda and Rwanda sent engineers to the border.", "coalition", {"Kenya", "Uganda", "Rwanda"}),
+    ],
+)
+def test_memberships_stated_in_text(extract, text, body, expected):
+    doc = extract(text)
+    group = next(a for a in doc.actors if body in a.name)
+    assert {doc.actor(m).name for m in group.members} == expected
+
+
+def test_it_as_expletive_is_not_linked(extract):
+    doc = extract("Kenya sent troops. It is clear that the mission will last.")
+    kenya = actor_named(doc, "Kenya")
+    assert all(m.via != "pronoun" for m in kenya.mentions)
+
+
+def test_its_links_to_the_last_organisation(extract):
+    doc = extract("The African Union opened talks on Monday. Its envoy met both sides.")
+    au = next(a for a in doc.actors if a.kind == "IGO")
+    assert any(m.text == "Its" and m.via == "pronoun" for m in au.mentions)
