@@ -60,6 +60,15 @@ class GoldFileError(DyadError):
         super().__init__(f"{path}: {problem}")
 
 
+class DictionaryFileError(DyadError):
+    """A PETRARCH/TABARI dictionary that ``dyad kb import`` cannot read."""
+
+    code = "E006"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
 # Warning codes carried in Document.warnings (plain strings, stable prefixes).
 W_REMOVED = "W101"  # reposting furniture removed from the text
 W_UNBALANCED_QUOTE = "W102"  # a quotation mark was never closed; the span was capped

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Entry:
     sector: str | None = None
     code: str | None = None
     members: tuple[str, ...] = ()
+    # dated CAMEO codes (code, start, end) with ISO dates or None; not used by matching yet
+    roles: tuple[tuple[str, str | None, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +129,31 @@ def load_igos(kb: KnowledgeBase, path: Path) -> None:
         kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in split_multi(row["aliases"])])
 
 
+def _roles(path: Path, lineno: int, value: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """The optional ``roles`` column: ``CODE`` or ``CODE@START..END`` (ISO dates, either may be empty), ``|``-separated."""
+    roles = []
+    for item in split_multi(value):
+        code, at, span = item.partition("@")
+        start, dots, end = span.partition("..")
+        if not code or (at and not dots):
+            raise DataFileError(str(path), lineno, f"bad role {item!r}; write CODE or CODE@YYYY-MM-DD..YYYY-MM-DD")
+        for day in (start, end):
+            try:
+                if day:
+                    date.fromisoformat(day)
+            except ValueError as err:
+                raise DataFileError(str(path), lineno, f"bad date {day!r} in role {item!r}; use YYYY-MM-DD") from err
+        roles.append((code, start or None, end or None))
+    return tuple(roles)
+
+
 def load_organizations(kb: KnowledgeBase, path: Path) -> None:
     for lineno, row in read_tsv(path, ("name", "aliases", "country", "sector", "code")):
         sector = _sector(path, lineno, row["sector"])
         country = row["country"] or None
         code = row["code"] or ((country or "") + (sector or "") or None)
-        entry = Entry(row["name"], row["name"], "ORGANIZATION", country=country, sector=sector, code=code)
+        entry = Entry(row["name"], row["name"], "ORGANIZATION", country=country, sector=sector, code=code,
+                      roles=_roles(path, lineno, row.get("roles", "")))
         kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in split_multi(row["aliases"])])
 
 

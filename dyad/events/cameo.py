@@ -55,3 +55,20 @@ def lookup(cameo: str) -> CameoCode:
         return cameo_table()[cameo]
     except KeyError:
         raise KeyError(f"unknown CAMEO code {cameo!r}") from None
+
+
+# CAMEO's own reading of a refused cooperation (the CAMEO manual's 12 REJECT family):
+# the refused event's code prefix -> the rejection code. Longest prefix wins.
+_REJECT_FOR = {
+    "03": "120", "04": "125", "045": "126", "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212", "07": "121",
+    "08": "124", "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def reject_code(cameo: str) -> str | None:
+    """The CAMEO reject code for refusing the cooperative event ``cameo``; None outside 03-08."""
+    for length in (3, 2):
+        if cameo[:length] in _REJECT_FOR:
+            return _REJECT_FOR[cameo[:length]]
+    return None

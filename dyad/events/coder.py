@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.stage import ActorIndex
 from ..document import Event, Place, Span as CharSpan, Trigger
-from .cameo import lookup
+from .cameo import lookup, reject_code
 from .dates import resolve_date
 from .lexicon import Pattern
 
@@ -22,6 +22,9 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten"})
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+REFUSING = frozenset({"refuse", "decline", "reject", "spurn"})
+AGREEING = frozenset({"agree", "consent", "commit"})
 # An appeal is a request and an expressed intent a plan, whatever the verb's tense.
 REALIS_BY_ROOT = {"02": "requested", "03": "intended"}
 # Governors that make the event under them something other than a plain fact.
@@ -361,12 +364,32 @@ def _yields_to_noun(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) ->
     return tok.dep_ == "acl" and tok.head.i in chosen and chosen[tok.head.i].pos == "NOUN"
 
 
-def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None, *, monadic: bool = False) -> list[Event]:
-    """Events with a resolved source and target (the dyad, as in CAMEO coding); with
-    ``monadic=True`` also events where only one side resolved."""
-    actors_by_id = {a.id: a for a in index.actors}
-    events: list[Event] = []
-    seen: set[tuple] = set()
+@dataclass
+class _Candidate:
+    tok: Token
+    pattern: Pattern
+    sources: list[_Arg]
+    targets: list[_Arg]
+    sent_i: int
+    reciprocal: bool = False
+    cameo: str = ""
+    realis: str = "asserted"
+    trigger: Token | None = None  # the word shown as trigger ("refused" for a refusal)
+
+    def __post_init__(self) -> None:
+        self.cameo = self.cameo or self.pattern.cameo
+        self.trigger = self.trigger or self.tok
+
+    @property
+    def has_source(self) -> bool:
+        return any(a.actor for a in self.sources)
+
+    @property
+    def has_target(self) -> bool:
+        return any(a.actor for a in self.targets)
+
+
+def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
     chosen: dict[int, Pattern] = {}
     for tok in doc:
         pos = _pos_key(tok)
@@ -374,6 +397,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
         pattern = _choose(tok, patterns, index) if patterns else None
         if pattern is not None:
             chosen[tok.i] = pattern
+    found: list[_Candidate] = []
     for sent_i, sent in enumerate(doc.sents):
         for tok in sent:
             pattern = chosen.get(tok.i)
@@ -382,44 +406,137 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
             sources = _fill(tok, pattern.source, pattern, index, set())
             source_ids = {a.actor for a in sources if a.actor}
             targets = _fill(tok, pattern.target, pattern, index, source_ids)
-            reciprocal = False
-            if len(sources) > 1 and not any(t.actor for t in targets) and pattern.cameo[:2] in ("03", "04", "05", "06"):
-                # "Russia and China met": both sides act on each other
-                targets = sources[1:2]
-                sources = sources[:1]
-                reciprocal = True
-            has_source, has_target = any(a.actor for a in sources), any(a.actor for a in targets)
-            if not (has_source and has_target) and not (monadic and (has_source or has_target)):
-                continue
-            if pattern.pos == "VERB" and not any(a.actor for a in sources) and not _is_passive(tok):
-                continue  # an active verb whose subject the parse lost: too unreliable to code
-            if pattern.cameo.startswith("01") and not any(a.actor for a in targets):
-                continue  # a statement with no one it is about is not a dyadic event
-            realis = _realis(tok)
-            if realis == "asserted" and pattern.cameo[:2] in REALIS_BY_ROOT:
-                realis = REALIS_BY_ROOT[pattern.cameo[:2]]
-            code = lookup(pattern.cameo)
-            trigger = Trigger(tok.idx, tok.idx + len(tok.text), tok.text)
-            for src in sources:
-                for tgt in targets:
-                    if src.actor and src.actor == tgt.actor:
-                        continue
-                    key = (src.actor, tgt.actor, code.cameo, tok.i)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    date_text, resolved = _date_for(tok, sent, published, tgt.token)
-                    place = _place_for(tok, index, actors_by_id, tgt.token)
-                    events.append(Event(
-                        id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
-                        cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
-                        quad_class=code.quad_class, goldstein=code.goldstein, realis=realis,
-                        trigger=trigger, sentence=sent_i, date=resolved.value if resolved else None,
-                        date_text=date_text, date_granularity=resolved.granularity if resolved else None,
-                        date_source="sentence" if resolved else None,
-                        place=place, mentions=(CharSpan(trigger.start, trigger.end),),
-                        confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=reciprocal,
-                    ))
+            candidate = _Candidate(tok, pattern, sources, targets, sent_i)
+            if not candidate.has_target:
+                candidate.targets = _complement_targets(tok, index, source_ids) or candidate.targets
+            if len(sources) > 1 and not candidate.has_target and pattern.cameo[:2] in RECIPROCAL_ROOTS:
+                # "Russia and China met", "negotiators from A and B agreed": each acts on the other
+                candidate.sources, candidate.targets, candidate.reciprocal = sources[:1], sources[1:2], True
+            candidate.realis = _realis(tok)
+            found.append(candidate)
+    return found
+
+
+def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
+    """The target of a threat, appeal or intent lies in what is threatened or asked:
+    "threatened to reduce its cooperation with the agency" -> the agency."""
+    for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
+        queue = [xcomp]
+        while queue:
+            node = queue.pop(0)
+            for child in node.children:
+                if child.dep_ in ("dobj", "pobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    actor = actor_of(child, index)
+                    if actor and actor not in exclude:
+                        return [_Arg(actor, child)]
+                if child.dep_ in ("dobj", "prep", "pobj", "xcomp", "dative"):
+                    queue.append(child)
+    return []
+
+
+def _event_anaphora(candidates: list[_Candidate], index: ActorIndex) -> None:
+    """"condemned the attack", "welcomed the veto": the target is whoever carried out the
+    event the noun refers back to, found earlier in the article."""
+    for n, candidate in enumerate(candidates):
+        if candidate.has_target:
+            continue
+        obj = next((c for c in candidate.tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is None or not _is_definite(obj):
+            continue
+        lemma = obj.lemma_.lower()
+        for earlier in reversed(candidates[:n]):
+            if earlier.tok.lemma_.lower() == lemma and earlier.tok.i != obj.i and earlier.has_source:
+                source = next(a for a in earlier.sources if a.actor)
+                if source.actor not in {a.actor for a in candidate.sources}:
+                    candidate.targets = [_Arg(source.actor, obj)]
+                break
+
+
+def _refusals(candidates: list[_Candidate]) -> None:
+    """CAMEO codes a refusal of cooperation as rejection ("refused to meet" -> 125):
+    the embedded event takes the reject code, the refusing verb as trigger, and is asserted."""
+    for candidate in candidates:
+        node = candidate.tok
+        governor = node.head
+        if node.dep_ != "xcomp" or governor.lemma_.lower() not in REFUSING:
+            continue
+        code = reject_code(candidate.cameo)
+        if code is None:
+            continue
+        candidate.cameo, candidate.realis, candidate.trigger = code, "asserted", governor
+
+
+def _only_the_press(candidate: _Candidate, index: ActorIndex) -> bool:
+    targets = [index.get(a.actor) for a in candidate.targets if a.actor]
+    return bool(targets) and all(t is not None and t.kind == "GROUP" and t.sector == "MED" for t in targets)
+
+
+def _statements_about_plans(candidates: list[_Candidate]) -> set[int]:
+    """"hoped to conclude talks", "agreed to resume flights": a statement verb over an
+    infinitive. When the infinitive is itself an event, it is the event (its realis says
+    intended) and the statement is dropped; otherwise agreeing to act is CAMEO's 03
+    "express intent to cooperate"."""
+    by_token = {c.tok.i: c for c in candidates}
+    dropped: set[int] = set()
+    for candidate in candidates:
+        if candidate.pattern.pos != "VERB" or not candidate.cameo.startswith("01"):
+            continue
+        xcomps = [c for c in candidate.tok.children if c.dep_ == "xcomp"]
+        if any(x.i in by_token for x in xcomps):
+            dropped.add(candidate.tok.i)
+        elif xcomps and candidate.tok.lemma_.lower() in AGREEING:
+            candidate.cameo = "030"
+    return dropped
+
+
+def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None, *, monadic: bool = False) -> list[Event]:
+    """Events with a resolved source and target (the dyad, as in CAMEO coding); with
+    ``monadic=True`` also events where only one side resolved."""
+    actors_by_id = {a.id: a for a in index.actors}
+    candidates = _candidates(doc, index, lexicon)
+    _event_anaphora(candidates, index)
+    _refusals(candidates)
+    refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates)
+    sentences = list(doc.sents)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for candidate in candidates:
+        tok, pattern = candidate.tok, candidate.pattern
+        if tok.i in refusing_verbs:
+            continue  # "refused" itself: the refusal is coded on the refused event
+        if not (candidate.has_source and candidate.has_target) and not (monadic and (candidate.has_source or candidate.has_target)):
+            continue
+        if pattern.pos == "VERB" and not candidate.has_source and not _is_passive(tok):
+            continue  # an active verb whose subject the parse lost: too unreliable to code
+        if candidate.cameo.startswith("01") and (not candidate.has_target or _only_the_press(candidate, index)):
+            continue  # a statement with no one it is about, or "told reporters", is not a dyadic event
+        realis = candidate.realis
+        if realis == "asserted" and candidate.cameo[:2] in REALIS_BY_ROOT:
+            realis = REALIS_BY_ROOT[candidate.cameo[:2]]
+        code = lookup(candidate.cameo)
+        word = candidate.trigger
+        trigger = Trigger(word.idx, word.idx + len(word.text), word.text)
+        sent = sentences[candidate.sent_i]
+        for src in candidate.sources:
+            for tgt in candidate.targets:
+                if src.actor and src.actor == tgt.actor:
+                    continue
+                key = (src.actor, tgt.actor, code.cameo, tok.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                date_text, resolved = _date_for(tok, sent, published, tgt.token)
+                place = _place_for(tok, index, actors_by_id, tgt.token)
+                events.append(Event(
+                    id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
+                    cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
+                    quad_class=code.quad_class, goldstein=code.goldstein, realis=realis,
+                    trigger=trigger, sentence=candidate.sent_i, date=resolved.value if resolved else None,
+                    date_text=date_text, date_granularity=resolved.granularity if resolved else None,
+                    date_source="sentence" if resolved else None,
+                    place=place, mentions=(CharSpan(trigger.start, trigger.end),),
+                    confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=candidate.reciprocal,
+                ))
     return _inherit_dates(doc, events)
 
 

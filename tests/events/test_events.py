@@ -33,10 +33,17 @@ def test_negation(extract):
     assert one(doc, "Turkey", "Greece").realis == "negated"
 
 
-def test_refusal_negates_the_embedded_event(extract):
+def test_refused_cooperation_is_coded_as_rejection(extract):
     doc = extract("Serbia refused to meet Kosovo in Brussels.")
-    meet = next(e for e in doc.events if e.trigger.text == "meet")
-    assert meet.realis == "negated"
+    event = one(doc, "Serbia", "Kosovo", "12")
+    assert (event.cameo, event.trigger.text, event.realis) == ("125", "refused", "asserted")
+    assert event.place.name == "Brussels" and event.place.country == "BEL"
+
+
+def test_condemning_an_earlier_event_targets_its_author(extract):
+    doc = extract("Rebels from the Tigray People's Liberation Front attacked Ethiopia on Monday. Kenya condemned the attack.")
+    condemn = next(e for e in doc.events if e.root == "11")
+    assert doc.actor(condemn.target).country == "ETH"
 
 
 def test_future_is_intended(extract):
