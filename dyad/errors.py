@@ -69,6 +69,33 @@ class DictionaryFileError(DyadError):
         super().__init__(f"{path}: {problem}")
 
 
+class StoreNotDuckDB(DyadError):
+    code = "E007"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is not a DuckDB database; pass --db with a dyad database "
+            "or a new file name (dyad ingest creates it)"
+        )
+
+
+class StoreLocked(DyadError):
+    code = "E008"
+
+    def __init__(self, path: str, holder: str) -> None:
+        super().__init__(
+            f"{path} is in use by another dyad process ({holder}); wait for it to "
+            "finish or use another --db (DuckDB allows one writer and no readers beside it)"
+        )
+
+
+class StoreMissing(DyadError):
+    code = "E009"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: no such database; create it with `dyad ingest PATH... --db {path}`")
+
+
 # Warning codes carried in Document.warnings (plain strings, stable prefixes).
 W_REMOVED = "W101"  # reposting furniture removed from the text
 W_UNBALANCED_QUOTE = "W102"  # a quotation mark was never closed; the span was capped

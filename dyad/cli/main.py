@@ -8,10 +8,12 @@ import typer
 from ..errors import DyadError
 from . import eval as eval_cmd
 from . import extract as extract_cmd
+from .kb import kb_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
 app.command("extract")(extract_cmd.extract)
 app.command("eval")(eval_cmd.evaluate)
+app.add_typer(kb_app, name="kb")
 
 
 def main() -> None:
