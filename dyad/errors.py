@@ -74,7 +74,7 @@ class StoreNotDuckDB(DyadError):
 
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"{path} is not a DuckDB database; pass --db with a dyad database "
+            f"{path} is not a dyad DuckDB database; pass --db with a dyad database "
             "or a new file name (dyad ingest creates it)"
         )
 
@@ -94,6 +94,16 @@ class StoreMissing(DyadError):
 
     def __init__(self, path: str) -> None:
         super().__init__(f"{path}: no such database; create it with `dyad ingest PATH... --db {path}`")
+
+
+class StoreOutdated(DyadError):
+    code = "E010"
+
+    def __init__(self, path: str, pending: list[str]) -> None:
+        super().__init__(
+            f"{path} needs schema migration(s) {', '.join(pending)}; run `dyad merge --db {path}` "
+            "once (it opens the database for writing and applies them)"
+        )
 
 
 # Warning codes carried in Document.warnings (plain strings, stable prefixes).

@@ -506,6 +506,8 @@ def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: 
 SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NON_PERSON = ("ORGANIZATION", "IGO", "COUNTRY", "GROUP")
+# how many sentences back a he/she may reach: news keeps one protagonist across a paragraph
+PERSON_PRONOUN_WINDOW = 5
 
 
 def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Builder], kb: KnowledgeBase) -> None:
@@ -532,7 +534,7 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
         antecedent = None
         via = "pronoun"
         if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON")
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON", window=PERSON_PRONOUN_WINDOW)
         elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
             antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON, window=1)
         elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:

@@ -9,11 +9,23 @@ from ..errors import DyadError
 from . import eval as eval_cmd
 from . import extract as extract_cmd
 from .kb import kb_app
+from . import export as export_cmd
+from . import ingest as ingest_cmd
+from . import query as query_cmd
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
 app.command("extract")(extract_cmd.extract)
 app.command("eval")(eval_cmd.evaluate)
 app.add_typer(kb_app, name="kb")
+app.command("ingest")(ingest_cmd.ingest)
+app.command("merge")(ingest_cmd.merge)
+app.command("errors")(query_cmd.errors)
+app.command("events")(query_cmd.events)
+app.command("actors")(query_cmd.actors)
+app.command("dyads")(query_cmd.dyads)
+app.command("timeline")(query_cmd.timeline)
+app.command("quotes")(query_cmd.quotes)
+app.command("export")(export_cmd.export)
 
 
 def main() -> None:

@@ -199,6 +199,11 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def subject_of(tok: Token) -> Token | None:
+    """The logical subject of a verb (public: the quotes stage reads clauses the same way)."""
+    return _subject(tok)
+
+
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 

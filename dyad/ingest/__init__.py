@@ -1,4 +1,4 @@
-"""Readers by format (txt, html, jsonl, directories, stdin) -> ``Article`` records.
+"""Readers by format (txt, html, jsonl, csv, directories, stdin) -> ``Article`` records.
 
 Readers yield ``ReadError`` records instead of raising, so one bad file or line
 never stops the others.
@@ -6,14 +6,17 @@ never stops the others.
 from __future__ import annotations
 
 from dyad.ingest.readers import (
+    DEFAULT_FIELDS,
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
     Article,
+    Fields,
     ReadError,
     Record,
     detect_format,
     normalize_published,
     read_directory,
+    read_csv_file,
     read_file,
     read_html_file,
     read_jsonl_file,
@@ -24,14 +27,17 @@ from dyad.ingest.readers import (
 )
 
 __all__ = [
+    "DEFAULT_FIELDS",
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
     "Article",
+    "Fields",
     "ReadError",
     "Record",
     "detect_format",
     "normalize_published",
     "read_directory",
+    "read_csv_file",
     "read_file",
     "read_html_file",
     "read_jsonl_file",

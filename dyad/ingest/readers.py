@@ -2,6 +2,7 @@
 for input it cannot use, so one bad file or line never stops the others."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
 import io
@@ -20,6 +21,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 TEXT_SUFFIXES = ("", ".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES[1:] + HTML_SUFFIXES + JSONL_SUFFIXES
 
 # Field names tried in order; the first non-empty string wins.
@@ -37,6 +39,24 @@ MAX_TITLE_CHARS = 200
 HEADLINE = re.compile(r"\A\s*(?P<title>[^\n]+?)[ \t]*\n[ \t]*\n")
 SENTENCE_FINAL_PERIOD = re.compile(r"\.[”’\"')\]]*\Z")
 NON_TEXT_BYTES = re.compile(rb"[\x00-\x07\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Field (JSONL key or CSV column) names to use instead of the defaults tried in order."""
+
+    text: str | None = None
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+    def names(self, which: str, defaults: tuple[str, ...]) -> tuple[str, ...]:
+        chosen = getattr(self, which)
+        return (chosen,) if chosen else defaults
+
+
+DEFAULT_FIELDS = Fields()
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,7 @@ def read_paths(
     *,
     stdin: IO[str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Fields = DEFAULT_FIELDS,
 ) -> Iterator[Record]:
     """Read every path in order; ``-`` reads ``stdin`` (``sys.stdin`` by default).
 
@@ -79,17 +100,17 @@ def read_paths(
     """
     for path in paths:
         if str(path) == "-":
-            yield from read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes)
+            yield from read_stdin(stdin if stdin is not None else sys.stdin, max_bytes=max_bytes, fields=fields)
         elif os.path.isdir(path):
-            yield from read_directory(path, max_bytes=max_bytes)
+            yield from read_directory(path, max_bytes=max_bytes, fields=fields)
         elif not os.path.exists(path):
             yield ReadError(str(path), "no such file or directory")
         else:
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from read_file(path, max_bytes=max_bytes, fields=fields)
 
 
 def read_directory(
-    directory: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    directory: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fields: Fields = DEFAULT_FIELDS
 ) -> Iterator[Record]:
     """Read the supported files under ``directory``, recursively, in sorted order."""
     errors: list[ReadError] = []
@@ -107,14 +128,16 @@ def read_directory(
             found.append((Path(os.path.relpath(full, directory)).parts, full))
     yield from errors
     for _, full in sorted(found):
-        yield from read_file(full, max_bytes=max_bytes)
+        yield from read_file(full, max_bytes=max_bytes, fields=fields)
 
 
 def detect_format(path: str | os.PathLike[str]) -> str | None:
-    """The reader for a file name: ``txt``, ``html`` or ``jsonl``; None if unsupported."""
+    """The reader for a file name: ``txt``, ``html``, ``jsonl`` or ``csv``; None if unsupported."""
     name = os.path.basename(path).lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(CSV_SUFFIXES):
+        return "csv"
     suffix = os.path.splitext(name)[1]
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -124,7 +147,7 @@ def detect_format(path: str | os.PathLike[str]) -> str | None:
 
 
 def read_file(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fields: Fields = DEFAULT_FIELDS
 ) -> Iterator[Record]:
     """Read one file with the reader its suffix names."""
     file_format = detect_format(path)
@@ -133,7 +156,9 @@ def read_file(
     elif file_format == "html":
         yield from read_html_file(path, max_bytes=max_bytes)
     elif file_format == "jsonl":
-        yield from read_jsonl_file(path, max_bytes=max_bytes)
+        yield from read_jsonl_file(path, max_bytes=max_bytes, fields=fields)
+    elif file_format == "csv":
+        yield from read_csv_file(path, max_bytes=max_bytes, fields=fields)
     else:
         suffix = os.path.splitext(str(path))[1]
         yield ReadError(
@@ -175,25 +200,53 @@ def read_html_file(
 
 
 def read_jsonl_file(
-    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fields: Fields = DEFAULT_FIELDS
 ) -> Iterator[Record]:
     """Read one JSON object per line (``.gz`` is decompressed); blank lines are skipped."""
     origin = str(path)
     opener = gzip.open if origin.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as stream:
-            yield from _jsonl_records(stream, origin, max_bytes=max_bytes)
+            yield from _jsonl_records(stream, origin, max_bytes=max_bytes, fields=fields)
     except (gzip.BadGzipFile, EOFError, zlib.error) as error:
         yield ReadError(origin, f"not a valid gzip file ({error})")
     except OSError as error:
         yield ReadError(origin, _os_reason(error))
 
 
-def read_stdin(stream: IO[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+def read_csv_file(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fields: Fields = DEFAULT_FIELDS
+) -> Iterator[Record]:
+    """Read one article per CSV row (header row required; ``.gz`` is decompressed).
+
+    A file whose header has none of the text columns is one error for the whole file.
+    """
+    origin = str(path)
+    opener = gzip.open if origin.lower().endswith(".gz") else open
+    csv.field_size_limit(max(max_bytes, 131072))
+    try:
+        with opener(path, "rb") as raw:
+            head = raw.read(BINARY_SNIFF_BYTES)
+        if problem := _binary_or_empty(head):
+            yield ReadError(origin, problem)
+            return
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as stream:
+            yield from _csv_records(csv.DictReader(stream), origin, fields=fields)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        yield ReadError(origin, f"not a valid gzip file ({error})")
+    except UnicodeDecodeError as error:
+        yield ReadError(origin, f"not valid UTF-8 text ({error.reason} at byte {error.start} of a block); re-save it as UTF-8")
+    except csv.Error as error:
+        yield ReadError(origin, f"malformed CSV ({error})")
+    except OSError as error:
+        yield ReadError(origin, _os_reason(error))
+
+
+def read_stdin(stream: IO[str], *, max_bytes: int = DEFAULT_MAX_BYTES, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     """Read standard input: JSON lines when the first non-empty line starts with ``{``, else one text article."""
     text = stream.read()
     if text.lstrip().startswith("{"):
-        yield from _jsonl_records(io.BytesIO(text.encode("utf-8")), STDIN_ORIGIN, max_bytes=max_bytes)
+        yield from _jsonl_records(io.BytesIO(text.encode("utf-8")), STDIN_ORIGIN, max_bytes=max_bytes, fields=fields)
         return
     size = len(text.encode("utf-8"))
     if size > max_bytes:
@@ -268,7 +321,25 @@ def _html_article(data: bytes, origin: str) -> Record:
     )
 
 
-def _jsonl_records(stream: IO[bytes], origin: str, *, max_bytes: int) -> Iterator[Record]:
+def _csv_records(reader: csv.DictReader, origin: str, *, fields: Fields) -> Iterator[Record]:
+    header = reader.fieldnames or []
+    text_fields = fields.names("text", TEXT_FIELDS)
+    if not header:
+        yield ReadError(origin, "file is empty")
+        return
+    if not set(text_fields) & set(header):
+        yield ReadError(
+            origin,
+            f"no text column (expected one of {', '.join(text_fields)}; the header has "
+            f"{', '.join(header[:12])}); pass --text-field with the column that holds the article text",
+        )
+        return
+    for row in reader:
+        line_origin = f"{origin}:{reader.line_num}"
+        yield _record_article({k: v for k, v in row.items() if k is not None}, line_origin, fields=fields, file_format="csv")
+
+
+def _jsonl_records(stream: IO[bytes], origin: str, *, max_bytes: int, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     seen_content = False
     for lineno, raw_line in enumerate(stream, start=1):
         line_origin = f"{origin}:{lineno}"
@@ -287,35 +358,39 @@ def _jsonl_records(stream: IO[bytes], origin: str, *, max_bytes: int) -> Iterato
         if not line.strip():
             continue
         seen_content = True
-        yield _json_article(line, line_origin)
+        yield _json_article(line, line_origin, fields=fields)
     if not seen_content:
         yield ReadError(origin, "file is empty")
 
 
-def _json_article(line: str, origin: str) -> Record:
+def _json_article(line: str, origin: str, *, fields: Fields = DEFAULT_FIELDS) -> Record:
     try:
         record = json.loads(line.strip())
     except json.JSONDecodeError as error:
         return ReadError(origin, f"malformed JSON ({error.msg} at column {error.colno})")
     if not isinstance(record, dict):
         return ReadError(origin, f"expected a JSON object, got {_json_type(record)}")
-    text = _first_string(record, TEXT_FIELDS)
+    return _record_article(record, origin, fields=fields, file_format="jsonl")
+
+
+def _record_article(record: dict[str, Any], origin: str, *, fields: Fields, file_format: str) -> Record:
+    text_fields = fields.names("text", TEXT_FIELDS)
+    text = _first_string(record, text_fields)
     if text is None:
-        return ReadError(origin, f"no text field (expected one of {', '.join(TEXT_FIELDS)})")
-    record_id = _first_id(record)
+        return ReadError(origin, f"no text field (expected one of {', '.join(text_fields)})")
     return Article(
         text=text,
-        id=record_id,
-        title=_first_string(record, TITLE_FIELDS),
-        url=_first_string(record, URL_FIELDS),
-        published=normalize_published(_first_string(record, DATE_FIELDS)),
+        id=_first_id(record, fields.names("id", ID_FIELDS)),
+        title=_first_string(record, fields.names("title", TITLE_FIELDS)),
+        url=_first_string(record, fields.names("url", URL_FIELDS)),
+        published=normalize_published(_first_string(record, fields.names("date", DATE_FIELDS))),
         origin=origin,
-        format="jsonl",
+        format=file_format,
     )
 
 
-def _first_id(record: dict[str, Any]) -> str | None:
-    for field in ID_FIELDS:
+def _first_id(record: dict[str, Any], id_fields: tuple[str, ...] = ID_FIELDS) -> str | None:
+    for field in id_fields:
         value = record.get(field)
         if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
             return str(value)

@@ -15,7 +15,7 @@ from ..actors.stage import ActorIndex
 from ..data_files import data_path, read_tsv
 from ..document import Quote
 from ..errors import W_UNBALANCED_QUOTE
-from ..events.coder import actor_of
+from ..events.coder import actor_of, subject_of as _clause_subject
 
 OPENERS = "“«„"
 CLOSERS = "”»"
@@ -217,9 +217,10 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
         lo = first.start_char if first is not None else qs.start
         hi = last.end_char if last is not None else qs.end
         # attribution glued after a closing mark may fall in the next parsed sentence
-        if last is not None and last.end < len(doc):
+        if last is not None and last.end < len(doc) and "\n" not in text[qs.end:last.end_char + 2]:
             after = doc[last.end:].sent
-            if after.start_char - hi <= 1 and len(after) <= 8:
+            opening = [c for c in cues if after.start <= c[0].i < after.start + 5]
+            if after.start_char - hi <= 1 and (len(after) <= 8 or opening):
                 hi = after.end_char
         candidates = [(t, c) for t, c in cues if lo <= t.idx < hi and not qs.covers(t.idx)]
         candidates.sort(key=lambda tc: min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end)))
@@ -235,6 +236,20 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
                 speaker = actor_of(who, index)
                 speaker_text = _noun_phrase(who)
             break
+        if cue_text is None:
+            introduced = _introduced_by_colon(doc, qs, cues, spans)
+            if introduced is not None:
+                cue_tok, cue = introduced
+                who = _speaker_token(cue_tok, cue) or _nearest_person_before(cue_tok, index, spans)
+                cue_text = cue_tok.text
+                if who is not None:
+                    speaker, speaker_text = actor_of(who, index), _noun_phrase(who)
+        if cue_text is None:
+            # no reporting verb: the clause the quotation sits in may still say who speaks
+            # ("Kenya called the plan “a betrayal of trust”", "Ruiz: “We will win.”")
+            who, verb = _governing_speaker(doc, qs, index, verbs, words)
+            if who is not None:
+                speaker, speaker_text, cue_text = actor_of(who, index), _noun_phrase(who), verb
         if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None:
             # a quotation standing alone right after another one continues it
             if first is not None and first.start_char - previous_sentence_end <= 2 + _gap_allowance(text, previous_sentence_end, first.start_char):
@@ -251,19 +266,74 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     return quotes, warnings
 
 
+def _introduced_by_colon(doc: Doc, qs: QuoteSpan, cues, spans) -> tuple[Token, Cue] | None:
+    """“...” after "In a 1963 speech, he declared:" (often with a paragraph break between)."""
+    k = qs.start - 2
+    while k >= 0 and doc.text[k].isspace():
+        k -= 1
+    if k < 0 or doc.text[k] != ":":
+        return None
+    colon = doc.char_span(k, k + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    found = [(t, c) for t, c in cues if sent.start <= t.i < colon[0].i and c.kind != "cognition"
+             and not any(sp.covers(t.idx) for sp in spans)]
+    return found[-1] if found else None
+
+
+# Verbs that state who calls something by the quoted words ("dubbed it “a farce”").
+NAMING_VERBS = frozenset({"call", "describe", "dub", "label", "term", "brand", "deride", "hail", "denounce", "decry", "slam", "praise", "characterize", "characterise"})
+
+
+def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words: int) -> tuple[Token | None, str | None]:
+    """The speaker of a quotation without a cue: a name right before a colon, or the subject
+    of the verb whose clause contains the quotation. One or two quoted words (scare quotes)
+    are attributed only through a verb of saying or naming."""
+    k = qs.start - 2
+    while k >= 0 and doc.text[k] == " ":
+        k -= 1
+    if k >= 0 and doc.text[k] == ":":
+        before = doc.char_span(max(0, k - 60), k, alignment_mode="contract")
+        if before is not None and len(before) and index.actor_at(before[-1].i):
+            return before[-1], None
+    inside = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None, None
+    node = inside[0]
+    for _ in range(6):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and not qs.covers(node.idx):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj",) and not qs.covers(c.idx)), None)
+            if subject is None:
+                subject = _clause_subject(node)  # "Trump went after Bush, calling him “a total stiff”"
+            if subject is None or qs.covers(subject.idx):
+                return None, None
+            lemma = node.lemma_.lower()
+            stated = lemma in verbs or lemma in NAMING_VERBS
+            if (words <= 2 and not stated) or not (index.actor_at(subject.i) or actor_of(subject, index)):
+                return None, None
+            return subject, node.text if stated else None
+        if node.head.i == node.i:
+            break
+    return None, None
+
+
 def _gap_allowance(text: str, a: int, b: int) -> int:
     gap = text[max(a, 0):b]
     return len(gap) if gap.strip() == "" else 0
 
 
 def _is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
-    if words <= PARTIAL_MAX_WORDS:
-        return True
+    """Quoted words inside the writer's own sentence ("called it “a farce”"), as opposed to
+    a quotation that stands as a sentence of its own (“It's fine,” he said)."""
     k = qs.start - 2
     while k >= 0 and text[k] == " ":
         k -= 1
-    glued_to_prose = k >= 0 and (text[k].isalnum() or text[k] in "’'")
+    glued_to_prose = k >= 0 and (text[k].isalnum() or text[k] in "’',")
     starts_lower = text[qs.start:qs.start + 1].islower()
+    if words <= PARTIAL_MAX_WORDS:
+        return glued_to_prose and text[k] != "," or starts_lower
     return glued_to_prose and starts_lower
 
 

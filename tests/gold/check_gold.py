@@ -16,7 +16,12 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CAMEO = "/work/shared/reference/cameo_codes.tsv"
 TOP_KEYS = {"id", "title", "published", "text", "actors", "events", "quotes"}
+TOP_OPT_KEYS = {"coreference"}  # optional (files 16+)
 ACTOR_KEYS = {"name", "aliases", "kind", "country", "sector"}
+ACTOR_OPT_KEYS = {"roles", "affiliations", "members"}  # optional (files 16+)
+ROLE_KEYS = {"title", "organization", "status"}
+ROLE_STATUS = {"current", "former", "then"}
+COREF_KEYS = {"text", "occurrence", "actor"}
 EVENT_KEYS = {"source", "target", "root", "cameo", "trigger", "realis", "date"}
 QUOTE_KEYS = {"text", "speaker", "kind"}
 KINDS = {"PERSON", "ORGANIZATION", "COUNTRY", "IGO", "GROUP"}
@@ -35,6 +40,12 @@ def occurs(surface, text):
     return re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text) is not None
 
 
+def occurrences(surface, text):
+    """Start offsets of case-sensitive whole-word occurrences of surface."""
+    return [m.start() for m in
+            re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text)]
+
+
 def check_file(path, cameo):
     errs = []
     fname = os.path.basename(path)
@@ -48,6 +59,9 @@ def check_file(path, cameo):
     missing = TOP_KEYS - doc.keys()
     if missing:
         errs.append(f"missing keys {sorted(missing)}")
+    extra = doc.keys() - TOP_KEYS - TOP_OPT_KEYS
+    if extra:
+        errs.append(f"unknown top-level keys {sorted(extra)}")
     text = doc.get("text") or ""
     if not isinstance(text, str) or not text.strip():
         errs.append("empty text")
@@ -63,8 +77,9 @@ def check_file(path, cameo):
     names = set()
     for i, a in enumerate(doc.get("actors") or []):
         tag = f"actor[{i}] {a.get('name')!r}"
-        if set(a.keys()) != ACTOR_KEYS:
-            errs.append(f"{tag}: keys {sorted(a.keys())} != {sorted(ACTOR_KEYS)}")
+        if not ACTOR_KEYS <= set(a.keys()) <= ACTOR_KEYS | ACTOR_OPT_KEYS:
+            errs.append(f"{tag}: keys {sorted(a.keys())} != {sorted(ACTOR_KEYS)}"
+                        f" (+ optional {sorted(ACTOR_OPT_KEYS)})")
         if a.get("kind") not in KINDS:
             errs.append(f"{tag}: bad kind {a.get('kind')!r}")
         c = a.get("country")
@@ -88,6 +103,8 @@ def check_file(path, cameo):
             errs.append(f"actor {a['name']!r}: canonical name not in text")
     if not 4 <= len(names) <= 12:
         errs.append(f"{len(names)} actors (expected 4-10)")
+    errs.extend(check_actor_extras(doc, names, text))
+    errs.extend(check_coreference(doc, names, text))
 
     for i, e in enumerate(doc.get("events") or []):
         tag = f"event[{i}] {e.get('cameo')!r} {e.get('trigger')!r}"
@@ -133,6 +150,87 @@ def check_file(path, cameo):
     return errs
 
 
+def check_actor_extras(doc, names, text):
+    """Optional per-actor keys: roles, affiliations, members."""
+    errs = []
+    for a in doc.get("actors") or []:
+        tag = f"actor {a.get('name')!r}"
+        if "roles" in a:
+            roles = a["roles"]
+            if not isinstance(roles, list):
+                errs.append(f"{tag}: roles must be a list")
+                roles = []
+            if roles and a.get("kind") != "PERSON":
+                errs.append(f"{tag}: roles given for a non-PERSON actor")
+            for j, r in enumerate(roles):
+                rtag = f"{tag} role[{j}]"
+                if not isinstance(r, dict) or set(r.keys()) != ROLE_KEYS:
+                    errs.append(f"{rtag}: keys must be {sorted(ROLE_KEYS)}")
+                    continue
+                title = r.get("title")
+                if not isinstance(title, str) or not title.strip():
+                    errs.append(f"{rtag}: empty title")
+                elif not occurs(title, text):
+                    errs.append(f"{rtag}: title {title!r} not in text")
+                org = r.get("organization")
+                if org is not None and org not in names:
+                    errs.append(f"{rtag}: organization {org!r} is not a gold actor")
+                if org is not None and org == a.get("name"):
+                    errs.append(f"{rtag}: organization is the actor itself")
+                if r.get("status") not in ROLE_STATUS:
+                    errs.append(f"{rtag}: bad status {r.get('status')!r}")
+        for key in ("affiliations", "members"):
+            if key not in a:
+                continue
+            vals = a[key]
+            if not isinstance(vals, list):
+                errs.append(f"{tag}: {key} must be a list")
+                continue
+            if len(set(vals)) != len(vals):
+                errs.append(f"{tag}: duplicate entries in {key}")
+            for v in vals:
+                if v not in names:
+                    errs.append(f"{tag}: {key} entry {v!r} is not a gold actor")
+                elif v == a.get("name"):
+                    errs.append(f"{tag}: {key} lists the actor itself")
+        if "members" in a and a.get("kind") not in ("ORGANIZATION", "IGO", "GROUP"):
+            errs.append(f"{tag}: members given for a {a.get('kind')} actor")
+    return errs
+
+
+def check_coreference(doc, names, text):
+    """Optional top-level list of pronoun/description mentions."""
+    errs = []
+    if "coreference" not in doc:
+        return errs
+    corefs = doc["coreference"]
+    if not isinstance(corefs, list):
+        return ["coreference must be a list"]
+    seen = set()
+    for i, c in enumerate(corefs):
+        tag = f"coreference[{i}]"
+        if not isinstance(c, dict) or set(c.keys()) != COREF_KEYS:
+            errs.append(f"{tag}: keys must be {sorted(COREF_KEYS)}")
+            continue
+        mention, occ, actor = c.get("text"), c.get("occurrence"), c.get("actor")
+        tag = f"coreference[{i}] {mention!r}#{occ}"
+        if actor not in names:
+            errs.append(f"{tag}: actor {actor!r} is not a gold actor")
+        if not isinstance(occ, int) or isinstance(occ, bool) or occ < 1:
+            errs.append(f"{tag}: occurrence must be an integer >= 1")
+            continue
+        if not isinstance(mention, str) or not mention.strip():
+            errs.append(f"{tag}: empty mention text")
+            continue
+        n = len(occurrences(mention, text))
+        if occ > n:
+            errs.append(f"{tag}: only {n} whole-word occurrence(s) in text")
+        if (mention, occ) in seen:
+            errs.append(f"{tag}: duplicate mention")
+        seen.add((mention, occ))
+    return errs
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cameo", default=DEFAULT_CAMEO)
@@ -152,6 +250,12 @@ def main():
             ids.add(doc.get("id"))
             counts = "actors=%d events=%d quotes=%d" % tuple(
                 len(doc.get(k) or []) for k in ("actors", "events", "quotes"))
+            acts = [a for a in doc.get("actors") or [] if isinstance(a, dict)]
+            if "coreference" in doc or any(ACTOR_OPT_KEYS & a.keys() for a in acts):
+                counts += " coreference=%d roles=%d members=%d" % (
+                    len(doc.get("coreference") or []),
+                    sum(len(a.get("roles") or []) for a in acts),
+                    sum(len(a.get("members") or []) for a in acts))
         else:
             counts = ""
         status = "OK " if not errs else "ERR"

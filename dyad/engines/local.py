@@ -1,0 +1,86 @@
+"""The local engine: ``multiprocessing`` worker processes, each building the pipeline once.
+
+Workers receive lists of plain article dicts and return plain outcome dicts
+(``{"key", "document"}`` or ``{"key", "error"}``): never spaCy objects. A failing
+article becomes an error outcome; the rest of its chunk is still processed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+_PIPELINE = None  # one per worker process, built by the pool initializer
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    outcomes: list[dict[str, Any]]
+    pid: int
+    peak_rss_mb: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def init_worker(model: str, kb_files: tuple[str, ...], monadic: bool) -> None:
+    """Pool initializer: build the pipeline once for this process."""
+    global _PIPELINE
+    from ..pipeline import Pipeline
+
+    _PIPELINE = Pipeline(model, kb_files=kb_files, monadic=monadic)
+
+
+def run_chunk(articles: list[dict[str, Any]]) -> ChunkResult:
+    """Articles (``key``, ``text``, ``title``, ``url``, ``published``) -> outcomes in the same order."""
+    pipeline = _PIPELINE
+    fields = ("text", "title", "url", "published")
+    inputs = [{name: a.get(name) for name in fields} for a in articles]
+    try:
+        documents = list(pipeline.extract_many(inputs))
+        outcomes = [{"key": a["key"], "document": d.to_dict()} for a, d in zip(articles, documents)]
+    except Exception:  # one bad article must not sink the chunk: redo it one by one
+        outcomes = []
+        for article, single in zip(articles, inputs):
+            try:
+                outcomes.append({"key": article["key"], "document": next(pipeline.extract_many([single])).to_dict()})
+            except Exception as err:
+                where = traceback.extract_tb(err.__traceback__)[-1]
+                outcomes.append({"key": article["key"],
+                                 "error": f"{type(err).__name__}: {err} (at {os.path.basename(where.filename)}:{where.lineno})"})
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return ChunkResult(outcomes, os.getpid(), peak)
+
+
+class LocalEngine:
+    """Map chunks over ``workers`` processes (1: in this process), in input order, with a bounded window."""
+
+    def __init__(self, *, model: str, kb_files: Iterable[str] = (), monadic: bool = False,
+                 workers: int | None = None, start_method: str = "spawn") -> None:
+        self.model = model
+        self.kb_files = tuple(str(p) for p in kb_files)
+        self.monadic = monadic
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.start_method = start_method
+
+    def map(self, chunks: Iterable[list[dict[str, Any]]]) -> Iterator[ChunkResult]:
+        init_args = (self.model, self.kb_files, self.monadic)
+        if self.workers == 1:
+            init_worker(*init_args)
+            for chunk in chunks:
+                yield run_chunk(chunk)
+            return
+        context = multiprocessing.get_context(self.start_method)
+        # Pool.imap would pull the whole input eagerly; a window of pending chunks keeps memory bounded.
+        window = 2 * self.workers
+        with context.Pool(self.workers, initializer=init_worker, initargs=init_args) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.apply_async(run_chunk, (chunk,)))
+                if len(pending) >= window:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()

@@ -1,0 +1,141 @@
+"""Named schema migrations, applied in order and recorded in the ``migrations`` table.
+
+Never edit a migration that has shipped: add a new one at the end of ``MIGRATIONS``.
+JSON columns are VARCHAR holding JSON text (DuckDB's json extension is not needed).
+"""
+from __future__ import annotations
+
+INITIAL = """
+CREATE TABLE documents (
+    id VARCHAR PRIMARY KEY,          -- first 16 hex digits of SHA-256 of the cleaned text
+    source_id VARCHAR,               -- the id the input gave, if any
+    title VARCHAR,
+    url VARCHAR,
+    domain VARCHAR,
+    published DATE,
+    text VARCHAR NOT NULL,
+    origin VARCHAR,                  -- file[:line] the article was read from
+    format VARCHAR,
+    model VARCHAR,
+    n_sentences INTEGER, n_actors INTEGER, n_mentions INTEGER, n_events INTEGER, n_quotes INTEGER,
+    sentences VARCHAR,               -- JSON [[start, end], ...]
+    warnings VARCHAR,                -- JSON list of strings
+    removed VARCHAR                  -- JSON list of strings
+);
+CREATE TABLE inputs (
+    input_hash VARCHAR PRIMARY KEY,  -- SHA-256 prefix of the raw input text: skipped before the NLP on re-runs
+    document_id VARCHAR NOT NULL
+);
+CREATE TABLE actors (
+    id VARCHAR PRIMARY KEY,          -- hash of canonical name + code: stable across documents and runs
+    name VARCHAR NOT NULL,
+    code VARCHAR,
+    kind VARCHAR,
+    country VARCHAR,
+    sector VARCHAR
+);
+CREATE TABLE document_actors (
+    document_id VARCHAR NOT NULL,
+    local_id VARCHAR NOT NULL,       -- a1, a2, ... inside the document
+    actor_id VARCHAR NOT NULL,
+    name VARCHAR, kind VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR,
+    roles VARCHAR, affiliations VARCHAR, members VARCHAR,   -- JSON, local ids as in the Document
+    PRIMARY KEY (document_id, local_id)
+);
+CREATE TABLE mentions (
+    document_id VARCHAR NOT NULL,
+    local_actor_id VARCHAR NOT NULL,
+    actor_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,            -- order of the mention within its actor
+    start INTEGER, "end" INTEGER, text VARCHAR, via VARCHAR,
+    PRIMARY KEY (document_id, local_actor_id, seq)
+);
+CREATE TABLE events (
+    document_id VARCHAR NOT NULL,
+    id VARCHAR NOT NULL,             -- e1, e2, ... inside the document
+    source VARCHAR, target VARCHAR,  -- local actor ids
+    source_actor_id VARCHAR, target_actor_id VARCHAR,
+    cameo VARCHAR NOT NULL, base_code VARCHAR, root VARCHAR, label VARCHAR, plover VARCHAR,
+    quad_class INTEGER, goldstein DOUBLE, realis VARCHAR,
+    date VARCHAR, date_text VARCHAR, date_granularity VARCHAR, date_source VARCHAR,
+    date_start DATE, date_end DATE,  -- the interval ``date`` covers (a month: its first and last day)
+    place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE, place_lon DOUBLE,
+    trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+    sentence INTEGER,
+    speaker VARCHAR, speaker_actor_id VARCHAR,
+    confidence DOUBLE, reciprocal BOOLEAN,
+    mentions VARCHAR,                -- JSON [[start, end], ...]
+    PRIMARY KEY (document_id, id)
+);
+CREATE TABLE quotes (
+    document_id VARCHAR NOT NULL,
+    id VARCHAR NOT NULL,
+    text VARCHAR, start INTEGER, "end" INTEGER, kind VARCHAR, cue VARCHAR,
+    speaker VARCHAR, speaker_actor_id VARCHAR, speaker_text VARCHAR,
+    PRIMARY KEY (document_id, id)
+);
+CREATE SEQUENCE run_ids START 1;
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
+    dyad_version VARCHAR, model VARCHAR, options VARCHAR,   -- options: JSON
+    started TIMESTAMP, finished TIMESTAMP, status VARCHAR,  -- running, finished (a killed run stays running)
+    n_read INTEGER, n_skipped INTEGER, n_documents INTEGER, n_duplicates INTEGER, n_errors INTEGER
+);
+CREATE TABLE errors (
+    id VARCHAR PRIMARY KEY,          -- hash of origin + stage + reason: a re-run does not repeat a row
+    run_id INTEGER,
+    origin VARCHAR, line INTEGER, stage VARCHAR, reason VARCHAR,
+    created TIMESTAMP
+);
+"""
+
+MERGED = """
+CREATE TABLE merged_events (
+    id VARCHAR NOT NULL,             -- hash of the member events: same members, same id
+    source_actor_id VARCHAR, target_actor_id VARCHAR,
+    base_code VARCHAR, cameo VARCHAR, root VARCHAR, plover VARCHAR, realis VARCHAR,
+    quad_class INTEGER, goldstein DOUBLE,
+    date VARCHAR, date_granularity VARCHAR, date_start DATE, date_end DATE,
+    place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE, place_lon DOUBLE,
+    reciprocal BOOLEAN, is_root BOOLEAN,
+    n_mentions INTEGER, n_sources INTEGER, n_domains INTEGER,
+    first_published DATE, source_url VARCHAR
+);
+CREATE TABLE event_mentions (
+    merged_id VARCHAR NOT NULL,
+    document_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+    trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+    url VARCHAR, published DATE
+);
+CREATE TABLE merge_state (window_days INTEGER, n_events INTEGER, n_merged INTEGER, merged_at TIMESTAMP);
+"""
+
+# (name, SQL), in order. Names are recorded once applied.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_initial", INITIAL),
+    ("0002_merged_events", MERGED),
+]
+
+CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)"
+
+
+def pending(applied: set[str]) -> list[tuple[str, str]]:
+    return [(name, sql) for name, sql in MIGRATIONS if name not in applied]
+
+
+def apply_pending(con) -> list[str]:
+    """Apply every migration not yet recorded, each in its own transaction; return their names."""
+    con.execute(CREATE_LEDGER)
+    applied = {row[0] for row in con.execute("SELECT name FROM migrations").fetchall()}
+    done = []
+    for name, sql in pending(applied):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        done.append(name)
+    return done

@@ -1,0 +1,153 @@
+"""The DuckDB store: one writer process, read-only connections for everything else."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated
+from .migrations import MIGRATIONS, apply_pending
+from .rows import TABLES, short_hash
+
+LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?:\. See also|$)")
+ORIGIN_LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+)$")
+
+
+class Store:
+    """A dyad database. ``Store.open(path)`` creates it and applies pending migrations."""
+
+    def __init__(self, con, path: str, *, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "Store":
+        import duckdb
+
+        path = str(path)
+        if read_only and not os.path.exists(path):
+            raise StoreMissing(path)
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as err:
+            message = str(err)
+            if "not a valid DuckDB database" in message or "not a DuckDB" in message.lower():
+                raise StoreNotDuckDB(path) from err
+            if match := LOCK_HOLDER.search(message):
+                raise StoreLocked(path, match["holder"]) from err
+            raise
+        store = cls(con, path, read_only=read_only)
+        if not read_only:
+            apply_pending(con)
+        elif pending := store.pending_migrations():
+            has_ledger = store._has_ledger()
+            con.close()
+            if not has_ledger:
+                raise StoreNotDuckDB(path)
+            raise StoreOutdated(path, pending)
+        return store
+
+    def _has_ledger(self) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'").fetchone()[0])
+
+    def pending_migrations(self) -> list[str]:
+        if not self._has_ledger():
+            return [name for name, _ in MIGRATIONS]
+        applied = {r[0] for r in self.con.execute("SELECT name FROM migrations").fetchall()}
+        return [name for name, _ in MIGRATIONS if name not in applied]
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- reading -------------------------------------------------------------
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def ids(self, table: str, column: str) -> set[str]:
+        return {row[0] for row in self.con.execute(f"SELECT {column} FROM {table}").fetchall()}
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # --- writing (one writer) --------------------------------------------------
+
+    def start_run(self, *, dyad_version: str, model: str, options: dict[str, Any]) -> int:
+        return self.con.execute(
+            "INSERT INTO runs (dyad_version, model, options, started, status) "
+            "VALUES (?, ?, ?, current_timestamp, 'running') RETURNING id",
+            [dyad_version, model, json.dumps(options, sort_keys=True, default=str)],
+        ).fetchone()[0]
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = current_timestamp, status = 'finished', n_read = ?, n_skipped = ?, "
+            "n_documents = ?, n_duplicates = ?, n_errors = ? WHERE id = ?",
+            [counts.get("read", 0), counts.get("skipped", 0), counts.get("documents", 0),
+             counts.get("duplicates", 0), counts.get("errors", 0), run_id],
+        )
+
+    def write(self, rows: dict[str, list[dict[str, Any]]], errors: list[dict[str, Any]] = ()) -> None:
+        """Insert whole documents' rows and error rows in ONE transaction (all or nothing)."""
+        import pyarrow as pa
+
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in TABLES:
+                table_rows = _unique(table, rows.get(table, []))
+                if table_rows:
+                    self._insert(table, pa.Table.from_pylist(table_rows))
+            if errors:
+                self._insert("errors", pa.Table.from_pylist(_unique("errors", list(errors))))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, arrow_table) -> None:
+        self.con.register("_incoming", arrow_table)
+        try:
+            self.con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+
+def error_row(*, run_id: int, origin: str, stage: str, reason: str) -> dict[str, Any]:
+    """An ``errors`` row; the id makes a re-run's identical failure a no-op."""
+    match = ORIGIN_LINE.match(origin)
+    return {
+        "id": short_hash(origin, stage, reason), "run_id": run_id,
+        "origin": match["file"] if match else origin, "line": int(match["line"]) if match else None,
+        "stage": stage, "reason": reason, "created": dt.datetime.now(),
+    }
+
+
+_KEYS = {"documents": ("id",), "inputs": ("input_hash",), "actors": ("id",),
+         "document_actors": ("document_id", "local_id"), "mentions": ("document_id", "local_actor_id", "seq"),
+         "events": ("document_id", "id"), "quotes": ("document_id", "id"), "errors": ("id",)}
+
+
+def _unique(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """First row per primary key (INSERT OR IGNORE does not dedupe inside one statement)."""
+    keys = _KEYS[table]
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out

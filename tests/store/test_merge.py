@@ -1,0 +1,81 @@
+"""Cross-document merging rules (the pure ``merge_events``) and the deterministic rebuild."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyad.store.merge import merge_events, rebuild_merged
+from dyad.store.rows import date_interval
+
+
+def event(doc, source="RUS", target="UKR", cameo="190", date="2024-03-04", country=None, reciprocal=False,
+          realis="asserted", published="2024-03-06", url=None):
+    start, end = date_interval(date)
+    return {"document_id": doc, "id": "e1", "source_actor_id": source, "target_actor_id": target, "cameo": cameo,
+            "base_code": cameo[:3], "root": cameo[:2], "plover": "ASSAULT", "realis": realis, "quad_class": 4,
+            "goldstein": -10.0, "date": date, "date_granularity": None, "date_start": start, "date_end": end,
+            "place_name": None, "place_country": country, "place_lat": None, "place_lon": None,
+            "reciprocal": reciprocal, "sentence": 0, "trigger_start": 0, "trigger_end": 4, "trigger_text": "hit",
+            "url": url, "domain": url.split("/")[2] if url else None,
+            "published": dt.date.fromisoformat(published) if published else None}
+
+
+@pytest.mark.parametrize("a, b, merged", [
+    ({}, {}, True),                                                      # same everything
+    ({}, {"cameo": "1901"}, True),                                       # same base code 190
+    ({}, {"cameo": "180"}, False),                                       # other base code
+    ({}, {"date": "2024-03-05"}, True),                                  # within the 1-day window
+    ({}, {"date": "2024-03-06"}, False),                                 # two days apart
+    ({}, {"date": "2024-03"}, True),                                     # a month holds the day
+    ({}, {"date": "2024-04"}, False),                                    # a month that does not
+    ({}, {"date": "2024"}, True),                                        # a year holds the day
+    ({"country": "UKR"}, {"country": None}, True),                       # one place missing
+    ({"country": "UKR"}, {"country": "RUS"}, False),                     # different countries
+    ({}, {"source": "UKR", "target": "RUS"}, False),                     # the other direction
+    ({"reciprocal": True}, {"source": "UKR", "target": "RUS", "reciprocal": True}, True),
+    ({"reciprocal": True}, {"source": "UKR", "target": "RUS"}, True),    # reciprocal meets either direction
+    ({}, {"realis": "negated"}, False),                                  # a denial is not the event
+    ({"date": None}, {"date": "2024-03-06"}, True),                      # undated: its publication day
+    ({"date": None, "published": None}, {"date": None, "published": None}, True),
+    ({"date": None, "published": None}, {}, False),
+])
+def test_merge_rules(a, b, merged):
+    merged_rows, links = merge_events([event("d1", **a), event("d2", **b)], window_days=1)
+    assert len(merged_rows) == (1 if merged else 2)
+    assert len(links) == 2
+
+
+def test_wider_window():
+    events = [event("d1"), event("d2", date="2024-03-07")]
+    assert len(merge_events(events, window_days=1)[0]) == 2
+    assert len(merge_events(events, window_days=3)[0]) == 1
+
+
+def test_counts_and_links():
+    rows, links = merge_events([event("d1", url="https://a.com/1"), event("d2", url="https://a.com/2"),
+                                event("d3", date="2024-03-04", url="https://b.com/3")])
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["n_mentions"], row["n_sources"], row["n_domains"]) == (3, 3, 2)
+    assert {link["document_id"] for link in links} == {"d1", "d2", "d3"}
+    assert all(link["merged_id"] == row["id"] for link in links)
+
+
+def test_complete_linkage_does_not_chain():
+    # 4th, 5th and 6th: each one day from the next, but the 4th and 6th are two days apart
+    rows, _ = merge_events([event("d1", date="2024-03-04"), event("d2", date="2024-03-05"), event("d3", date="2024-03-06")])
+    assert sorted(r["n_mentions"] for r in rows) == [1, 2]
+
+
+def test_merge_is_deterministic_and_order_free():
+    events = [event(f"d{i}", date=f"2024-03-0{1 + i % 5}") for i in range(8)]
+    assert merge_events(events) == merge_events(list(reversed(events)))
+
+
+def test_rebuild_replaces_the_tables(corpus_store):
+    before = corpus_store.query("SELECT * FROM merged_events ORDER BY id")
+    # Russia-Hamas 042 on the 4th and 043 on the 5th: one base code each, so two merged events
+    assert rebuild_merged(corpus_store, window_days=1) == len(before)
+    assert corpus_store.query("SELECT * FROM merged_events ORDER BY id") == before
+    assert corpus_store.count("event_mentions") == corpus_store.count("events")
