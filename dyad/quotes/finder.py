@@ -169,6 +169,38 @@ def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
     return None
 
 
+def speaker_actor(tok: Token, index: ActorIndex) -> str | None:
+    """The actor a speaker phrase names: the phrase's own head ("Trump", "he", "the ministry"),
+    a person or organisation inside the phrase ("spokesman Ned Price", "a delegation of the
+    party"), or the body a spokesperson speaks for ("a spokesman for the ministry"). Unlike an
+    event argument, a speaker is never a place or country found deeper in the phrase: "the ad
+    in Ohio" is not Ohio speaking."""
+    found = index.actor_at(tok.i)
+    if found:
+        return found
+    broad = actor_of(tok, index)
+    actor = index.get(broad)
+    if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "IGO", "GROUP"):
+        return broad
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound") and index.actor_at(child.i):
+            actor = index.get(index.actor_at(child.i))
+            if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "IGO", "GROUP"):
+                return actor.id
+    if tok.lemma_.lower() in SPOKESPEOPLE:
+        for child in tok.children:
+            if child.dep_ == "poss" and index.actor_at(child.i):
+                return index.actor_at(child.i)
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and index.actor_at(pobj.i):
+                        return index.actor_at(pobj.i)
+    return None
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "ambassador", "office", "statement", "aide", "adviser", "advisor", "official", "officials"})
+
+
 def _nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteSpan]) -> Token | None:
     """When the parse gives the cue no subject ("Speaking with X, Y, the head of Z, said"),
     the speaker is the closest person named before the cue in its sentence, outside quotations."""
@@ -209,61 +241,68 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     cues = _cue_tokens(doc, verbs)
     quotes: list[Quote] = []
     previous: Quote | None = None
-    previous_sentence_end = -1
+    previous_end = -1
     for qs in spans:
         content = " ".join(text[a:b].strip() for a, b in qs.pieces)
-        first = _sentence_of(doc, qs.start)
-        last = _sentence_of(doc, max(qs.start, qs.end - 1))
-        lo = first.start_char if first is not None else qs.start
-        hi = last.end_char if last is not None else qs.end
-        # attribution glued after a closing mark may fall in the next parsed sentence
-        if last is not None and last.end < len(doc) and "\n" not in text[qs.end:last.end_char + 2]:
-            after = doc[last.end:].sent
-            opening = [c for c in cues if after.start <= c[0].i < after.start + 5]
-            if after.start_char - hi <= 1 and (len(after) <= 8 or opening):
-                hi = after.end_char
-        candidates = [(t, c) for t, c in cues if lo <= t.idx < hi and not qs.covers(t.idx)]
-        candidates.sort(key=lambda tc: min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end)))
         words = len(content.split())
         kind = "partial" if _is_partial(text, qs, words) else "direct"
-        cue_text = speaker = speaker_text = None
-        for cue_tok, cue in candidates:
-            if cue.kind == "cognition":
-                continue
-            who = _speaker_token(cue_tok, cue) or _nearest_person_before(cue_tok, index, spans)
-            cue_text = cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}"
-            if who is not None:
-                speaker = actor_of(who, index)
-                speaker_text = _noun_phrase(who)
-            break
-        if cue_text is None:
-            introduced = _introduced_by_colon(doc, qs, cues, spans)
-            if introduced is not None:
-                cue_tok, cue = introduced
-                who = _speaker_token(cue_tok, cue) or _nearest_person_before(cue_tok, index, spans)
-                cue_text = cue_tok.text
-                if who is not None:
-                    speaker, speaker_text = actor_of(who, index), _noun_phrase(who)
-        if cue_text is None:
-            # no reporting verb: the clause the quotation sits in may still say who speaks
-            # ("Kenya called the plan “a betrayal of trust”", "Ruiz: “We will win.”")
-            who, verb = _governing_speaker(doc, qs, index, verbs, words)
-            if who is not None:
-                speaker, speaker_text, cue_text = actor_of(who, index), _noun_phrase(who), verb
-        if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None:
-            # a quotation standing alone right after another one continues it
-            if first is not None and first.start_char - previous_sentence_end <= 2 + _gap_allowance(text, previous_sentence_end, first.start_char):
-                speaker, speaker_text = previous.speaker, previous.speaker_text
+        window = _attribution_window(doc, qs, cues)
+        cue_text, who = _attribute(doc, qs, window, cues, spans, index, verbs, words)
+        speaker = speaker_actor(who, index) if who is not None else None
+        speaker_text = _noun_phrase(who) if who is not None else None
+        if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None \
+                and _adjacent(text, previous_end, window[0]):
+            # no reporting verb of its own right after another quotation: it runs on
+            speaker, speaker_text = previous.speaker, previous.speaker_text
+        if kind == "partial" and words <= 2 and cue_text is None:
+            speaker = speaker_text = None  # scare quotes are attributed only when a speaker is stated
         quote = Quote(id=f"q{len(quotes) + 1}", text=content, start=qs.start, end=qs.end, kind=kind,
                       cue=cue_text, speaker=speaker, speaker_text=speaker_text)
-        if kind == "partial" and words <= 2 and cue_text is None:
-            quote = replace(quote, speaker=None, speaker_text=None)
         quotes.append(quote)
         if kind == "direct":
-            previous = quote
-            previous_sentence_end = hi
+            previous, previous_end = quote, window[1]
     quotes += _indirect_quotes(doc, index, cues, quotes, len(quotes))
     return quotes, warnings
+
+
+def _attribution_window(doc: Doc, qs: QuoteSpan, cues) -> tuple[int, int]:
+    """The characters where the quotation's attribution may stand: its sentences, plus a
+    short sentence or one opening with a reporting verb right after it ("… ?” he urged them)."""
+    text = doc.text
+    first = _sentence_of(doc, qs.start)
+    last = _sentence_of(doc, max(qs.start, qs.end - 1))
+    lo = first.start_char if first is not None else qs.start
+    hi = last.end_char if last is not None else qs.end
+    if last is not None and last.end < len(doc) and "\n" not in text[qs.end:last.end_char + 2]:
+        after = doc[last.end:].sent
+        opening = [c for c in cues if after.start <= c[0].i < after.start + 5]
+        if after.start_char - hi <= 1 and (len(after) <= 8 or opening):
+            hi = after.end_char
+    return lo, hi
+
+
+def _attribute(doc, qs, window, cues, spans, index, verbs, words) -> tuple[str | None, Token | None]:
+    """(cue, speaker token) by the first rule that applies: a reporting verb in the window,
+    a reporting verb before a colon that introduces the quotation, the clause the quotation
+    sits in."""
+    lo, hi = window
+    candidates = [(t, c) for t, c in cues if lo <= t.idx < hi and not qs.covers(t.idx) and c.kind != "cognition"]
+    candidates.sort(key=lambda tc: min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end)))
+    introduced = _introduced_by_colon(doc, qs, cues, spans)
+    for cue_tok, cue in candidates[:1] or ([introduced] if introduced else []):
+        who = _speaker_token(cue_tok, cue)
+        if who is None or any(sp.covers(who.idx) for sp in spans):
+            who = _nearest_person_before(cue_tok, index, spans)
+        return (cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}"), who
+    who, verb = _governing_speaker(doc, qs, index, verbs, words)
+    return verb, who
+
+
+def _adjacent(text: str, previous_end: int, start: int) -> bool:
+    """Only whitespace and stray marks between the previous quotation's sentence and this one."""
+    if previous_end < 0:
+        return False
+    return previous_end >= start or not text[previous_end:start].strip(" \n\t\"“”'’.,")
 
 
 def _introduced_by_colon(doc: Doc, qs: QuoteSpan, cues, spans) -> tuple[Token, Cue] | None:
@@ -300,6 +339,14 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
     inside = doc.char_span(qs.start, qs.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return None, None
+    root = inside.root
+    if qs.covers(root.head.idx) or root.head.i == root.i:
+        # the quotation heads the sentence (“Go back,” Trump barked): the saying verb hangs off it
+        for child in root.children:
+            if child.pos_ == "VERB" and not qs.covers(child.idx) and child.dep_ in ("ccomp", "parataxis", "conj", "advcl"):
+                subject = next((c for c in child.children if c.dep_ == "nsubj" and not qs.covers(c.idx)), None)
+                if subject is not None and speaker_actor(subject, index):
+                    return subject, child.text
     node = inside[0]
     for _ in range(6):
         node = node.head
@@ -311,17 +358,12 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
                 return None, None
             lemma = node.lemma_.lower()
             stated = lemma in verbs or lemma in NAMING_VERBS
-            if (words <= 2 and not stated) or not (index.actor_at(subject.i) or actor_of(subject, index)):
+            if (words <= 2 and not stated) or not speaker_actor(subject, index):
                 return None, None
             return subject, node.text if stated else None
         if node.head.i == node.i:
             break
     return None, None
-
-
-def _gap_allowance(text: str, a: int, b: int) -> int:
-    gap = text[max(a, 0):b]
-    return len(gap) if gap.strip() == "" else 0
 
 
 def _is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
@@ -380,7 +422,7 @@ def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], off
             out.append(Quote(
                 id=f"q{offset + len(out) + 1}", text=body, start=lo, end=hi, kind="indirect",
                 cue=cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}",
-                speaker=actor_of(who, index) if who is not None else None,
+                speaker=speaker_actor(who, index) if who is not None else None,
                 speaker_text=_noun_phrase(who) if who is not None else None,
             ))
     return out
