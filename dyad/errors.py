@@ -111,3 +111,68 @@ W_REMOVED = "W101"  # reposting furniture removed from the text
 W_UNBALANCED_QUOTE = "W102"  # a quotation mark was never closed; the span was capped
 W_BAD_DATE = "W103"  # the publication date could not be parsed
 W_NO_SENTENCES = "W104"  # the text had no sentence after cleaning
+
+
+# --- web app (dyad serve) -------------------------------------------------------
+
+class ExtraMissing(DyadError):
+    """An optional part is used without its extra installed."""
+
+    code = "E011"
+
+    def __init__(self, extra: str, module: str) -> None:
+        super().__init__(
+            f"the '{module}' package is missing; dyad's {extra} part needs the extra: "
+            f"pip install 'dyad[{extra}]'"
+        )
+
+
+class NotFound(DyadError):
+    code = "E012"
+
+    def __init__(self, what: str, key: str, hint: str) -> None:
+        super().__init__(f"no {what} {key!r} in this database; {hint}")
+
+
+class UploadTooLarge(DyadError):
+    code = "E013"
+
+    def __init__(self, name: str, limit: int) -> None:
+        super().__init__(f"{name} is larger than the {limit // (1024 * 1024)} MB upload limit; upload a smaller file "
+                         "or ingest it with `dyad ingest`")
+
+
+class UnsupportedUpload(DyadError):
+    code = "E014"
+
+    def __init__(self, name: str, detected: str) -> None:
+        super().__init__(f"{name} ({detected}) is not supported; upload a .txt or .html file, or paste the text")
+
+
+class EmptyArticle(DyadError):
+    code = "E015"
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{problem}; paste an article's text or upload a .txt or .html file")
+
+
+# --- Spark engine (dyad ingest --engine spark, dyad load) --------------------------
+
+class JavaMissing(DyadError):
+    """Spark needs a Java runtime on the driver (and on every node)."""
+
+    code = "E016"
+
+    def __init__(self) -> None:
+        super().__init__("the Spark engine needs Java 17 or later and `java` is not on PATH (nor JAVA_HOME set); "
+                         "install it (Debian: apt-get install -y openjdk-17-jre-headless) or use --engine local")
+
+
+class NotASparkOutput(DyadError):
+    """``dyad load`` got a directory a Spark run did not finish writing."""
+
+    code = "E017"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path} is not a finished `dyad ingest --engine spark` output ({problem}); "
+                         "run the ingest again with --out pointing there")

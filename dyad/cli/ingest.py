@@ -29,8 +29,24 @@ def ingest(
     kb: list[Path] = typer.Option([], "--kb", help="Extra organisations TSV."),
     monadic: bool = typer.Option(False, "--monadic", help="Also keep events with only one resolved actor."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error."),
+    engine: str = typer.Option("local", "--engine", help="local (processes on this machine, into --db) or spark "
+                               "(a Spark cluster, Parquet tables into --out; then `dyad load`)."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL: local[N], spark://HOST:7077, yarn "
+                                         "(default: spark-submit's, else local[*])."),
+    out: Optional[str] = typer.Option(None, "--out", help="Spark engine: output directory or Hadoop URL "
+                                      "(its tables are overwritten)."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", help="Spark engine: article partitions "
+                                             "(default: 4 per core)."),
 ) -> None:
     """Extract articles into a DuckDB database: parallel, resumable, idempotent."""
+    if engine not in ("local", "spark"):
+        raise BadOption("--engine", engine, ["local", "spark"])
+    if engine == "local" and (out is not None or master is not None or partitions is not None):
+        raise BadOption("--out/--master/--partitions", out or master or partitions, "used with --engine spark only")
+    if engine == "spark" and not out:
+        raise BadOption("--out", out, "an output directory for the Spark engine's Parquet tables")
+    if partitions is not None and partitions < 1:
+        raise BadOption("--partitions", partitions, "a number of partitions >= 1")
     if published is not None:
         try:
             dt.date.fromisoformat(published)
@@ -48,6 +64,10 @@ def ingest(
     from ..store import Store, ingest as run
 
     fields = Fields(text=text_field, id=id_field, title=title_field, url=url_field, date=date_field)
+    if engine == "spark":
+        _ingest_spark(paths, out, master=master, partitions=partitions, model=model, kb=kb, monadic=monadic,
+                      published=published, fields=fields, batch_size=batch_size, window_days=window_days)
+        return
     n_workers = workers or os.cpu_count() or 1
     options = {"paths": [str(p) for p in paths], "workers": n_workers, "batch_size": batch_size,
                "published": published, "fields": {k: v for k, v in vars(fields).items() if v},
@@ -79,6 +99,25 @@ def ingest(
         f"run {report.run_id}: {report.documents} new document(s), {report.skipped} already stored, "
         f"{report.duplicates} duplicate text(s), {report.errors} error(s) (see `dyad errors --db {db}`), "
         f"{report.merged} merged event(s); {report.seconds:.1f} s, {rate:.1f} articles/s", err=True)
+
+
+def _ingest_spark(paths, out, *, master, partitions, model, kb, monadic, published, fields, batch_size,
+                  window_days) -> None:
+    from ..engines.spark import run_spark
+
+    options = {"paths": [str(p) for p in paths], "engine": "spark", "master": master, "partitions": partitions,
+               "batch_size": batch_size, "published": published,
+               "fields": {k: v for k, v in vars(fields).items() if v}, "kb": [str(p) for p in kb],
+               "monadic": monadic, "window_days": window_days}
+    report = run_spark(paths, out, master=master, model=model, kb_files=[str(p) for p in kb], monadic=monadic,
+                       published=published, fields=fields, batch_size=batch_size, partitions=partitions,
+                       window_days=window_days, options=options)
+    processed = report.read - report.skipped
+    rate = processed / report.seconds if report.seconds else 0.0
+    typer.echo(
+        f"spark: {report.documents} document(s), {report.skipped} repeated input(s), {report.duplicates} duplicate "
+        f"text(s), {report.errors} error(s), {report.merged} merged event(s) in {out}; Spark start {report.startup_seconds:.1f} s, "
+        f"run {report.seconds:.1f} s, {rate:.1f} articles/s. Load it with `dyad load {out} --db dyad.duckdb`", err=True)
 
 
 def merge(

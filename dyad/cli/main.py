@@ -11,6 +11,7 @@ from . import extract as extract_cmd
 from .kb import kb_app
 from . import export as export_cmd
 from . import ingest as ingest_cmd
+from . import load as load_cmd
 from . import query as query_cmd
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
@@ -19,6 +20,7 @@ app.command("eval")(eval_cmd.evaluate)
 app.add_typer(kb_app, name="kb")
 app.command("ingest")(ingest_cmd.ingest)
 app.command("merge")(ingest_cmd.merge)
+app.command("load")(load_cmd.load)
 app.command("errors")(query_cmd.errors)
 app.command("events")(query_cmd.events)
 app.command("actors")(query_cmd.actors)

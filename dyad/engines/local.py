@@ -36,7 +36,15 @@ def init_worker(model: str, kb_files: tuple[str, ...], monadic: bool) -> None:
 
 def run_chunk(articles: list[dict[str, Any]]) -> ChunkResult:
     """Articles (``key``, ``text``, ``title``, ``url``, ``published``) -> outcomes in the same order."""
-    pipeline = _PIPELINE
+    outcomes = extract_outcomes(_PIPELINE, articles)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return ChunkResult(outcomes, os.getpid(), peak)
+
+
+def extract_outcomes(pipeline, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Articles -> outcomes (``{"key", "document"}`` or ``{"key", "error"}``) in the same order.
+
+    Shared by every engine, so a failing article is an error outcome everywhere alike."""
     fields = ("text", "title", "url", "published")
     inputs = [{name: a.get(name) for name in fields} for a in articles]
     try:
@@ -51,8 +59,7 @@ def run_chunk(articles: list[dict[str, Any]]) -> ChunkResult:
                 where = traceback.extract_tb(err.__traceback__)[-1]
                 outcomes.append({"key": article["key"],
                                  "error": f"{type(err).__name__}: {err} (at {os.path.basename(where.filename)}:{where.lineno})"})
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return ChunkResult(outcomes, os.getpid(), peak)
+    return outcomes
 
 
 class LocalEngine:

@@ -16,6 +16,7 @@ from ..document import Event, Place, Span as CharSpan, Trigger
 from .cameo import lookup, reject_code
 from .dates import resolve_date
 from .lexicon import Pattern
+from .places import load_gazetteer
 
 # Verbs that only carry the event their object names ("carried out strikes", "held talks").
 SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impose", "make", "mount", "wage",
@@ -335,18 +336,40 @@ def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
     return False
 
 
-def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None) -> Place | None:
-    """A locative phrase on the trigger ("met in Damascus") or on its target ("met X in Doha")."""
+def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None,
+               hints: frozenset[str] = frozenset()) -> Place | None:
+    """A locative phrase on the trigger ("met in Damascus") or on its target ("met X in Doha"),
+    geocoded offline; a country or a capital named as the place keeps the knowledge base's code."""
+    gazetteer = load_gazetteer()
     heads = [tok] + ([target] if target is not None else [])
+    country_level: Place | None = None  # kept only if nothing more precise is named
     for head in heads:
-        for word in ("in", "at", "near"):
+        for word in ("in", "at", "near", "outside", "inside"):
             for obj in _prep_objects(head, word):
-                if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                if obj.ent_type_ not in ("GPE", "LOC", "FAC") and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
                     continue
                 ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                name = ent.text if ent is not None else obj.text
+                name = name[4:] if name.lower().startswith("the ") else name
                 actor = actors_by_id.get(index.actor_at(obj.i))
-                return Place(name=ent.text if ent is not None else obj.text,
-                             country=actor.country if actor is not None else None)
+                mention_via = next((m.via for m in actor.mentions if m.start <= obj.idx < m.end), None) if actor else None
+                if actor is not None and actor.kind == "COUNTRY" and mention_via not in ("capital", "metonym"):
+                    country_level = country_level or gazetteer.country(name, actor.country)
+                    continue
+                found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()))
+                if found is not None:
+                    return found
+                if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id))
+    return country_level
+
+
+def _country_in(obj: Token, index: ActorIndex, actors_by_id) -> str | None:
+    """"near Kobani in Syria", "Mellit, North Darfur, Sudan": a country named with the place."""
+    for tok in obj.subtree:
+        actor = actors_by_id.get(index.actor_at(tok.i))
+        if actor is not None and actor.kind == "COUNTRY":
+            return actor.country
     return None
 
 
@@ -498,6 +521,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     """Events with a resolved source and target (the dyad, as in CAMEO coding); with
     ``monadic=True`` also events where only one side resolved."""
     actors_by_id = {a.id: a for a in index.actors}
+    countries = frozenset(a.country for a in index.actors if a.kind == "COUNTRY" and a.country)
     candidates = _candidates(doc, index, lexicon)
     _event_anaphora(candidates, index)
     _refusals(candidates)
@@ -531,7 +555,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     continue
                 seen.add(key)
                 date_text, resolved = _date_for(tok, sent, published, tgt.token)
-                place = _place_for(tok, index, actors_by_id, tgt.token)
+                place = _place_for(tok, index, actors_by_id, tgt.token, countries)
                 events.append(Event(
                     id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
                     cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
@@ -542,7 +566,48 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     place=place, mentions=(CharSpan(trigger.start, trigger.end),),
                     confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=candidate.reciprocal,
                 ))
-    return _inherit_dates(doc, events)
+    return _merge_repeats(_report_dates(_inherit_dates(doc, events), published))
+
+
+def _report_dates(events: list[Event], published: dt.date | None) -> list[Event]:
+    """An event with no date in its clause, sentence or episode is dated by the report
+    itself, with granularity ``report`` so analysts can tell it from a stated date."""
+    if published is None:
+        return events
+    return [event if event.date is not None else replace(
+        event, date=published.isoformat(), date_granularity="report", date_source="report") for event in events]
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """The same event told twice in one article ("visited Moscow on Monday ... the visit")
+    becomes one event with several mentions: same source, target and CAMEO code, and
+    compatible dates and places. The first telling is kept; stated dates beat report dates."""
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if _same_happening(m, event)), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        better = twin
+        if twin.date_source in ("report", "context") and event.date_source == "sentence":
+            better = replace(twin, date=event.date, date_text=event.date_text,
+                             date_granularity=event.date_granularity, date_source=event.date_source)
+        if better.place is None and event.place is not None:
+            better = replace(better, place=event.place)
+        better = replace(better, mentions=better.mentions + event.mentions,
+                         confidence=min(1.0, round(max(twin.confidence, event.confidence) + 0.05, 2)))
+        merged[merged.index(twin)] = better
+    return [replace(event, id=f"e{n}") for n, event in enumerate(merged, start=1)]
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if (a.source, a.target, a.cameo, a.realis) != (b.source, b.target, b.cameo, b.realis):
+        return False
+    if a.date_source == b.date_source == "sentence" and a.date != b.date:
+        return False
+    if a.place is not None and b.place is not None and a.place.country != b.place.country:
+        return False
+    return True
 
 
 def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:

@@ -86,10 +86,19 @@ def test_year_only_date_granularity(extract):
     assert event.date == "2019" and event.date_granularity == "year"
 
 
-def test_no_date_is_not_stamped_with_publication_date(extract):
+def test_undated_event_takes_the_report_date_marked_as_such(extract):
     doc = extract("Brazil condemned Venezuela.", published="2024-03-06")
     event = one(doc, "Brazil", "Venezuela", "11")
-    assert event.date is None and event.date_granularity is None
+    assert (event.date, event.date_granularity, event.date_source, event.date_text) == ("2024-03-06", "report", "report", None)
+    undated = extract("Brazil condemned Venezuela.", published=None)
+    assert one(undated, "Brazil", "Venezuela", "11").date is None
+
+
+def test_one_event_told_twice_is_merged(extract):
+    doc = extract("Chile hosted Peru in Santiago on Monday. Chile hosted Peru to discuss water rights.", published="2024-03-06")
+    hosted = events_by(doc, "Chile", "Peru")
+    assert len(hosted) == 1 and len(hosted[0].mentions) == 2
+    assert hosted[0].date == "2024-03-04" and hosted[0].place.name == "Santiago"
 
 
 def test_every_event_field_comes_from_the_cameo_table(extract):
@@ -100,3 +109,26 @@ def test_every_event_field_comes_from_the_cameo_table(extract):
     for event in doc.events:
         row = lookup(event.cameo)
         assert (event.label, event.goldstein, event.quad_class, event.root) == (row.name, row.goldstein, row.quad_class, row.root)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Russia struck Ukraine in Kharkiv on Monday.", "Kharkiv", "UKR"),
+        ("Chile hosted Peru in Santiago.", "Santiago", "CHL"),
+        ("Israel bombed Hamas in the Gaza Strip.", "Gaza Strip", "PSE"),
+    ],
+)
+def test_places_are_geocoded_offline(extract, text, name, country):
+    event = next(e for e in extract(text).events if e.place is not None)
+    assert (event.place.name, event.place.country) == (name, country)
+    assert event.place.lat is not None and event.place.lon is not None
+
+
+def test_gazetteer_prefers_a_country_the_article_mentions():
+    from dyad.events.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.geocode("Tripoli", hints={"LBN"}).country == "LBN"
+    assert gazetteer.geocode("Tripoli").country == "LBY"  # the most populous otherwise
+    assert gazetteer.geocode("Xanadu Springs") is None

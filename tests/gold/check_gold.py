@@ -23,6 +23,10 @@ ROLE_KEYS = {"title", "organization", "status"}
 ROLE_STATUS = {"current", "former", "then"}
 COREF_KEYS = {"text", "occurrence", "actor"}
 EVENT_KEYS = {"source", "target", "root", "cameo", "trigger", "realis", "date"}
+EVENT_OPT_KEYS = {"date_granularity", "place"}  # optional; required in files 36+
+EVENT_OPT_REQUIRED_FROM = 36  # first file number whose events must carry them
+PLACE_KEYS = {"name", "country"}
+GRANULARITY = {"day": 3, "month": 2, "year": 1}  # granularity -> number of date parts
 QUOTE_KEYS = {"text", "speaker", "kind"}
 KINDS = {"PERSON", "ORGANIZATION", "COUNTRY", "IGO", "GROUP"}
 REALIS = {"asserted", "negated", "intended", "requested", "hypothetical"}
@@ -108,8 +112,9 @@ def check_file(path, cameo):
 
     for i, e in enumerate(doc.get("events") or []):
         tag = f"event[{i}] {e.get('cameo')!r} {e.get('trigger')!r}"
-        if set(e.keys()) != EVENT_KEYS:
-            errs.append(f"{tag}: keys {sorted(e.keys())} != {sorted(EVENT_KEYS)}")
+        if not EVENT_KEYS <= set(e.keys()) <= EVENT_KEYS | EVENT_OPT_KEYS:
+            errs.append(f"{tag}: keys {sorted(e.keys())} != {sorted(EVENT_KEYS)}"
+                        f" (+ optional {sorted(EVENT_OPT_KEYS)})")
         for role in ("source", "target"):
             v = e.get(role)
             if v is not None and v not in names:
@@ -132,6 +137,7 @@ def check_file(path, cameo):
             errs.append(f"{tag}: bad date {d!r}")
         if e.get("source") is not None and e.get("source") == e.get("target"):
             errs.append(f"{tag}: source == target")
+        errs.extend(check_event_extras(e, tag, text, file_number(fname)))
 
     for i, q in enumerate(doc.get("quotes") or []):
         tag = f"quote[{i}] {str(q.get('text'))[:30]!r}"
@@ -147,6 +153,53 @@ def check_file(path, cameo):
             errs.append(f"{tag}: speaker {sp!r} is not a gold actor")
         if q.get("kind") not in QUOTE_KINDS:
             errs.append(f"{tag}: bad kind {q.get('kind')!r}")
+    return errs
+
+
+def file_number(fname):
+    """Leading number of a gold file name (NN_slug.yaml), or None."""
+    m = re.match(r"(\d+)_", fname)
+    return int(m.group(1)) if m else None
+
+
+def check_event_extras(e, tag, text, number):
+    """Optional per-event keys: date_granularity and place.
+
+    Both are optional for backward compatibility, but files numbered
+    EVENT_OPT_REQUIRED_FROM and up must give `place` (possibly null) on every
+    event and `date_granularity` on every dated event.
+    """
+    errs = []
+    required = number is not None and number >= EVENT_OPT_REQUIRED_FROM
+    d = e.get("date")
+    if "date_granularity" in e:
+        g = e["date_granularity"]
+        if d is None:
+            if g is not None:
+                errs.append(f"{tag}: date_granularity {g!r} given for a null date")
+        elif g not in GRANULARITY:
+            errs.append(f"{tag}: bad date_granularity {g!r}"
+                        f" (expected one of {sorted(GRANULARITY)})")
+        elif DATE_RE.match(str(d)) and len(str(d).split("-")) != GRANULARITY[g]:
+            errs.append(f"{tag}: date_granularity {g!r} inconsistent with date {d!r}")
+    elif required and d is not None:
+        errs.append(f"{tag}: dated event without date_granularity")
+    if "place" in e:
+        pl = e["place"]
+        if pl is not None:
+            if not isinstance(pl, dict) or set(pl.keys()) != PLACE_KEYS:
+                errs.append(f"{tag}: place must be null or a mapping with keys"
+                            f" {sorted(PLACE_KEYS)}")
+            else:
+                pname, pc = pl.get("name"), pl.get("country")
+                if not isinstance(pname, str) or not pname.strip():
+                    errs.append(f"{tag}: empty place name")
+                elif not occurs(pname, text):
+                    errs.append(f"{tag}: place name {pname!r} not in text")
+                if pc is not None and not re.fullmatch(r"[A-Z]{3}", str(pc)):
+                    errs.append(f"{tag}: bad place country {pc!r}")
+    elif required:
+        errs.append(f"{tag}: missing place (use null when the text gives none)")
     return errs
 
 
@@ -256,6 +309,11 @@ def main():
                     len(doc.get("coreference") or []),
                     sum(len(a.get("roles") or []) for a in acts),
                     sum(len(a.get("members") or []) for a in acts))
+            evs = [e for e in doc.get("events") or [] if isinstance(e, dict)]
+            if any(EVENT_OPT_KEYS & e.keys() for e in evs):
+                counts += " dated=%d placed=%d" % (
+                    sum(e.get("date") is not None for e in evs),
+                    sum(isinstance(e.get("place"), dict) for e in evs))
         else:
             counts = ""
         status = "OK " if not errs else "ERR"

@@ -1,0 +1,90 @@
+"""``dyad load``: bring a Spark run's Parquet tables into the DuckDB store.
+
+DuckDB reads the Parquet files itself (no Spark needed). Rows go in with ``INSERT OR IGNORE``, as
+the local writer does, all in one transaction; the run gets a ``runs`` row and its error rows that
+run's id. Merged events: into a store that held no events, the Spark run's ``merged_events`` and
+``event_mentions`` are taken as they are (same rules, same rows); otherwise they are recomputed over
+everything stored with the run's ``--window-days``.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from .spark import DOCUMENT_TABLES, MANIFEST
+
+
+@dataclass
+class LoadReport:
+    run_id: int
+    rows: dict[str, int]
+    merged: int
+    recomputed_merge: bool
+    manifest: dict[str, Any]
+
+
+def read_manifest(out_dir: str) -> dict[str, Any]:
+    from ..errors import NotASparkOutput
+
+    path = os.path.join(out_dir, MANIFEST)
+    if not os.path.isdir(out_dir):
+        raise NotASparkOutput(out_dir, "no such directory")
+    if not os.path.exists(path):
+        raise NotASparkOutput(out_dir, f"no {MANIFEST}: the run did not finish")
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return json.load(stream)
+    except (OSError, json.JSONDecodeError) as err:
+        raise NotASparkOutput(out_dir, f"{MANIFEST} is unreadable ({err})") from err
+
+
+def parquet_files(out_dir: str, table: str) -> list[str]:
+    return sorted(glob.glob(os.path.join(out_dir, table, "*.parquet")))
+
+
+def load_parquet(store, out_dir: str) -> LoadReport:
+    """Insert the tables of a finished Spark run under ``out_dir`` into ``store`` (opened for writing)."""
+    from .. import __version__
+    from ..errors import NotASparkOutput
+    from ..store.merge import rebuild_merged
+
+    manifest = read_manifest(out_dir)
+    for table in DOCUMENT_TABLES + ("errors", "merged_events", "event_mentions"):
+        if not parquet_files(out_dir, table):
+            raise NotASparkOutput(out_dir, f"no Parquet files for table {table}")
+    had_events = store.count("events") > 0
+    options = {"engine": "spark", "load": os.path.abspath(out_dir), "spark_run": manifest.get("options", {}),
+               "master": manifest.get("master")}
+    run_id = store.start_run(dyad_version=__version__, model=manifest.get("model", ""), options=options)
+    con = store.con
+    rows: dict[str, int] = {}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in DOCUMENT_TABLES + ("errors",):
+            before = store.count(table)
+            source = f"read_parquet({parquet_files(out_dir, table)!r})"
+            select = f"SELECT * REPLACE (CAST(? AS INTEGER) AS run_id) FROM {source}" if table == "errors" \
+                else f"SELECT * FROM {source}"
+            con.execute(f"INSERT OR IGNORE INTO {table} BY NAME {select}", [run_id] if table == "errors" else [])
+            rows[table] = store.count(table) - before
+        if not had_events:
+            con.execute("DELETE FROM event_mentions")
+            con.execute("DELETE FROM merged_events")
+            con.execute("DELETE FROM merge_state")
+            for table in ("merged_events", "event_mentions"):
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet({parquet_files(out_dir, table)!r})")
+                rows[table] = store.count(table)
+            con.execute("INSERT INTO merge_state VALUES (?, ?, ?, current_timestamp)",
+                        [manifest.get("window_days", 1), store.count("events"), store.count("merged_events")])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    merged = store.count("merged_events")
+    if had_events:
+        merged = rebuild_merged(store, window_days=manifest.get("window_days", 1))
+    store.finish_run(run_id, manifest.get("counts", {}))
+    return LoadReport(run_id=run_id, rows=rows, merged=merged, recomputed_merge=had_events, manifest=manifest)

@@ -1,0 +1,333 @@
+"""Read-only queries behind every page: plain dicts in, plain dicts out.
+
+Each page renders exactly what its JSON twin under ``/api`` returns, so the
+tests call these through the API. Nothing here writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..errors import BadOption, NotFound
+from ..store.queries import REALIS, parse_bound
+from ..store.rows import document_dict
+
+EVENT_SORTS = {
+    "date": "coalesce(e.date_start, d.published)", "source": "s.name", "target": "t.name", "cameo": "e.cameo",
+    "goldstein": "e.goldstein", "realis": "e.realis", "confidence": "e.confidence", "place": "e.place_name",
+    "published": "d.published",
+}
+ORDERS = ["asc", "desc"]
+MAX_LIMIT = 1000
+
+
+def plain(value: Any) -> Any:
+    """Dates to ISO strings, recursively: what the JSON twin and the page both show."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def check_limit(limit: int, offset: int = 0) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadOption("limit", limit, f"a number of rows from 1 to {MAX_LIMIT}")
+    if offset < 0:
+        raise BadOption("offset", offset, "a number of rows >= 0")
+
+
+# --- corpus -------------------------------------------------------------------
+
+def summary(store) -> dict[str, Any]:
+    counts = {table: store.count(table) for table in
+              ("documents", "actors", "events", "quotes", "merged_events", "errors")}
+    span = store.query("SELECT min(published) AS first, max(published) AS last FROM documents")[0]
+    return plain({"path": store.path, "counts": counts, "published": span})
+
+
+def articles(store, *, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    check_limit(limit, offset)
+    where, params = "", []
+    if q:
+        where = "WHERE (title ILIKE ? OR id = ? OR source_id = ?)"
+        params = [f"%{q}%", q, q]
+    total = store.query(f"SELECT count(*) AS n FROM documents {where}", params)[0]["n"]
+    items = store.query(
+        "SELECT id, title, url, domain, published, n_actors, n_events, n_quotes, origin "
+        f"FROM documents {where} ORDER BY published DESC NULLS LAST, title, id LIMIT ? OFFSET ?",
+        params + [limit, offset])
+    return plain({"total": total, "limit": limit, "offset": offset, "q": q, "items": items})
+
+
+def article(store, doc_id: str) -> dict[str, Any]:
+    """The stored Document in the output contract, plus each local actor's corpus id."""
+    rows = store.query("SELECT * FROM documents WHERE id = ?", [doc_id])
+    if not rows:
+        raise NotFound("article", doc_id, "see /articles for the stored ones")
+    fetched = {table: store.query(f"SELECT * FROM {table} WHERE document_id = ?", [doc_id])
+               for table in ("document_actors", "mentions", "events", "quotes")}
+    doc = document_dict(rows[0], fetched["document_actors"], fetched["mentions"], fetched["events"], fetched["quotes"])
+    corpus_ids = {a["local_id"]: a["actor_id"] for a in fetched["document_actors"]}
+    for actor in doc["actors"]:
+        actor["corpus_id"] = corpus_ids.get(actor["id"])
+    doc["origin"] = rows[0]["origin"]
+    return plain(doc)
+
+
+# --- actors -------------------------------------------------------------------
+
+ACTOR_COUNTS = (
+    "WITH m AS (SELECT actor_id, count(*) AS n_mentions, count(DISTINCT document_id) AS n_documents "
+    "           FROM mentions GROUP BY actor_id), "
+    "     ev AS (SELECT actor_id, count(*) AS n_events FROM ("
+    "           SELECT source_actor_id AS actor_id FROM events UNION ALL SELECT target_actor_id FROM events) "
+    "           WHERE actor_id IS NOT NULL GROUP BY actor_id) "
+    "SELECT a.id, a.name, a.code, a.kind, a.country, a.sector, coalesce(m.n_documents, 0) AS n_documents, "
+    "coalesce(m.n_mentions, 0) AS n_mentions, coalesce(ev.n_events, 0) AS n_events "
+    "FROM actors a LEFT JOIN m ON m.actor_id = a.id LEFT JOIN ev ON ev.actor_id = a.id "
+)
+
+
+def actors(store, *, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    check_limit(limit, offset)
+    where, params = "", []
+    if q:
+        where = "WHERE (a.name ILIKE ? OR a.code ILIKE ? OR a.country ILIKE ?)"
+        params = [f"%{q}%", f"{q}%", q]
+    total = store.query(f"SELECT count(*) AS n FROM actors a {where}", params)[0]["n"]
+    items = store.query(ACTOR_COUNTS + where + " ORDER BY n_mentions DESC, n_events DESC, a.name, a.id LIMIT ? OFFSET ?",
+                        params + [limit, offset])
+    return plain({"total": total, "limit": limit, "offset": offset, "q": q, "items": items})
+
+
+def actor(store, actor_id: str, *, limit: int = 200) -> dict[str, Any]:
+    found = store.query(ACTOR_COUNTS + "WHERE a.id = ?", [actor_id])
+    if not found:
+        raise NotFound("actor", actor_id, "search for it at /actors?q=NAME")
+    record = found[0]
+    # Roles, affiliations and memberships are stored per document with local ids: resolve them there.
+    local_rows = store.query(
+        "SELECT da.document_id, da.local_id, da.roles, da.affiliations, da.members FROM document_actors da "
+        "WHERE da.actor_id = ?", [actor_id])
+    doc_ids = sorted({r["document_id"] for r in local_rows})
+    names = {}
+    for row in store.query("SELECT document_id, local_id, actor_id, name FROM document_actors "
+                           "WHERE list_contains(?, document_id)", [doc_ids]) if doc_ids else []:
+        names[(row["document_id"], row["local_id"])] = (row["actor_id"], row["name"])
+    roles: dict[tuple, dict] = {}
+    affiliations: dict[str, dict] = {}
+    members: dict[str, dict] = {}
+    for row in local_rows:
+        doc = row["document_id"]
+        for role in json.loads(row["roles"] or "[]"):
+            org_id, org_name = names.get((doc, role.get("organization")), (None, None))
+            key = (role.get("title"), org_id, role.get("status"))
+            entry = roles.setdefault(key, {"title": role.get("title"), "organization": org_name,
+                                           "organization_id": org_id, "status": role.get("status"), "n_documents": 0})
+            entry["n_documents"] += 1
+        for local in json.loads(row["affiliations"] or "[]"):
+            if (doc, local) in names:
+                corpus, name = names[(doc, local)]
+                affiliations.setdefault(corpus, {"id": corpus, "name": name, "n_documents": 0})["n_documents"] += 1
+        for local in json.loads(row["members"] or "[]"):
+            if (doc, local) in names:
+                corpus, name = names[(doc, local)]
+                members.setdefault(corpus, {"id": corpus, "name": name, "n_documents": 0})["n_documents"] += 1
+    member_of: dict[str, dict] = {}
+    groups = store.query(
+        "SELECT g.document_id, g.actor_id AS id, g.name, g.members, mine.local_id FROM document_actors g "
+        "JOIN document_actors mine ON mine.document_id = g.document_id AND mine.actor_id = ? "
+        "WHERE g.members <> '[]'", [actor_id])
+    for group in groups:
+        if group["local_id"] in json.loads(group["members"]):
+            member_of.setdefault(group["id"], {"id": group["id"], "name": group["name"], "n_documents": 0})["n_documents"] += 1
+    as_source = _actor_events(store, "e.source_actor_id = ?", actor_id, limit)
+    as_target = _actor_events(store, "e.target_actor_id = ?", actor_id, limit)
+    quotes = store.query(
+        "SELECT q.document_id, q.id AS quote_id, q.text, q.kind, q.cue, d.title, d.published "
+        "FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_actor_id = ? "
+        "ORDER BY d.published NULLS LAST, q.document_id, q.start LIMIT ?", [actor_id, limit])
+    timeline = store.query(
+        "SELECT strftime(date_trunc('month', coalesce(m.date_start, m.first_published)), '%Y-%m') AS month, "
+        "count(*) AS n_events, count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict, round(avg(m.goldstein), 2) AS goldstein_mean "
+        "FROM merged_events m WHERE (m.source_actor_id = ? OR m.target_actor_id = ?) "
+        "AND coalesce(m.date_start, m.first_published) IS NOT NULL GROUP BY month ORDER BY month",
+        [actor_id, actor_id])
+    partners = store.query(
+        "SELECT other AS id, a.name, count(*) AS n_events FROM ("
+        " SELECT target_actor_id AS other FROM events WHERE source_actor_id = ? AND target_actor_id IS NOT NULL"
+        " UNION ALL SELECT source_actor_id FROM events WHERE target_actor_id = ? AND source_actor_id IS NOT NULL) "
+        "JOIN actors a ON a.id = other WHERE other <> ? GROUP BY other, a.name ORDER BY n_events DESC, a.name LIMIT 20",
+        [actor_id, actor_id, actor_id])
+    by_count = lambda d: sorted(d.values(), key=lambda x: (-x["n_documents"], x.get("name") or x.get("title") or ""))
+    return plain({
+        "actor": record, "roles": by_count(roles), "affiliations": by_count(affiliations),
+        "members": by_count(members), "member_of": by_count(member_of), "partners": partners,
+        "events_as_source": as_source, "events_as_target": as_target, "quotes": quotes, "timeline": timeline,
+    })
+
+
+EVENT_COLUMNS = (
+    "coalesce(e.date, strftime(d.published, '%Y-%m-%d')) AS date, e.source_actor_id AS source_id, s.name AS source, "
+    "e.trigger_text AS trigger, e.target_actor_id AS target_id, t.name AS target, e.cameo, e.root, e.label, e.plover, "
+    "e.quad_class, e.goldstein, e.realis, e.place_name AS place, e.place_country, e.confidence, "
+    "sp.name AS speaker, e.document_id, e.id AS event_id, d.title, strftime(d.published, '%Y-%m-%d') AS published "
+)
+EVENT_FROM = (
+    "FROM events e JOIN documents d ON d.id = e.document_id "
+    "LEFT JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id "
+    "LEFT JOIN actors sp ON sp.id = e.speaker_actor_id "
+)
+
+
+def _actor_events(store, condition: str, actor_id: str, limit: int) -> list[dict]:
+    return store.query(f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {condition} "
+                       "ORDER BY coalesce(e.date_start, d.published) NULLS LAST, e.document_id, e.id LIMIT ?",
+                       [actor_id, limit])
+
+
+# --- dyads --------------------------------------------------------------------
+
+def dyads(store, *, limit: int = 50) -> dict[str, Any]:
+    check_limit(limit)
+    items = store.query(
+        "SELECT m.source_actor_id AS source_id, s.name AS source, m.target_actor_id AS target_id, t.name AS target, "
+        "count(*) AS n_events, round(avg(m.goldstein), 2) AS goldstein_mean, "
+        "count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict "
+        "FROM merged_events m JOIN actors s ON s.id = m.source_actor_id JOIN actors t ON t.id = m.target_actor_id "
+        "GROUP BY ALL ORDER BY n_events DESC, source, target LIMIT ?", [limit])
+    return plain({"items": items})
+
+
+def dyad(store, a: str, b: str, *, limit: int = 500) -> dict[str, Any]:
+    """Events between two actors, either direction: merged events by month, and every report."""
+    pair = store.query("SELECT id, name, code, country FROM actors WHERE id = ? OR id = ?", [a, b])
+    by_id = {row["id"]: row for row in pair}
+    for key in (a, b):
+        if key not in by_id:
+            raise NotFound("actor", key, "dyad pages take two actor ids, as linked from an actor page")
+    both = "((x.source_actor_id = ? AND x.target_actor_id = ?) OR (x.source_actor_id = ? AND x.target_actor_id = ?))"
+    params = [a, b, b, a]
+    timeline = store.query(
+        "SELECT strftime(date_trunc('month', coalesce(x.date_start, x.first_published)), '%Y-%m') AS month, "
+        "count(*) AS n_events, count(*) FILTER (WHERE x.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE x.quad_class IN (3, 4)) AS conflict, round(avg(x.goldstein), 2) AS goldstein_mean, "
+        "count(*) FILTER (WHERE x.source_actor_id = ?) AS a_to_b, count(*) FILTER (WHERE x.source_actor_id = ?) AS b_to_a "
+        f"FROM merged_events x WHERE {both} AND coalesce(x.date_start, x.first_published) IS NOT NULL "
+        "GROUP BY month ORDER BY month", [a, b] + params)
+    events = store.query(
+        f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {both.replace('x.', 'e.')} "
+        "ORDER BY coalesce(e.date_start, d.published) NULLS LAST, e.document_id, e.id LIMIT ?", params + [limit])
+    return plain({"a": by_id[a], "b": by_id[b], "timeline": timeline, "events": events})
+
+
+# --- network ------------------------------------------------------------------
+
+def network(store, *, since: str | None = None, until: str | None = None, root: str | None = None,
+            country: str | None = None, realis: str | None = None, max_nodes: int = 80) -> dict[str, Any]:
+    """Actors as nodes (size: merged events), directed dyads as edges with their mean Goldstein score."""
+    from .layout import spring_layout
+
+    if not 1 <= max_nodes <= 500:
+        raise BadOption("max_nodes", max_nodes, "a number of nodes from 1 to 500")
+    where, params = ["m.source_actor_id IS NOT NULL", "m.target_actor_id IS NOT NULL",
+                     "m.source_actor_id <> m.target_actor_id"], []
+    if (start := parse_bound("since", since or None, end=False)) is not None:
+        where.append("coalesce(m.date_end, m.first_published) >= ?")
+        params.append(start)
+    if (stop := parse_bound("until", until or None, end=True)) is not None:
+        where.append("coalesce(m.date_start, m.first_published) <= ?")
+        params.append(stop)
+    if root:
+        if not (root.isdigit() and len(root) == 2):
+            raise BadOption("root", root, "a two-digit CAMEO root, 01 to 20")
+        where.append("m.root = ?")
+        params.append(root)
+    if realis:
+        if realis not in REALIS:
+            raise BadOption("realis", realis, REALIS)
+        where.append("m.realis = ?")
+        params.append(realis)
+    if country:
+        where.append("(s.country = ? OR t.country = ?)")
+        params += [country.upper(), country.upper()]
+    edges = store.query(
+        "SELECT m.source_actor_id AS source, m.target_actor_id AS target, count(*) AS n_events, "
+        "round(avg(m.goldstein), 2) AS goldstein_mean, count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
+        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict "
+        "FROM merged_events m JOIN actors s ON s.id = m.source_actor_id JOIN actors t ON t.id = m.target_actor_id "
+        f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY n_events DESC, source, target", params)
+    weight: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            weight[end] = weight.get(end, 0) + edge["n_events"]
+    kept = sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes]
+    keep = set(kept)
+    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    info = {r["id"]: r for r in store.query(
+        "SELECT id, name, code, kind, country FROM actors WHERE list_contains(?, id)", [kept])} if kept else {}
+    positions = spring_layout(kept, [(e["source"], e["target"], e["n_events"]) for e in edges])
+    nodes = [{**info[n], "n_events": weight[n], "x": positions[n][0], "y": positions[n][1]} for n in kept]
+    countries = [r["country"] for r in store.query(
+        "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country")]
+    return plain({
+        "filters": {"since": since, "until": until, "root": root, "country": country, "realis": realis,
+                    "max_nodes": max_nodes},
+        "nodes": nodes, "edges": edges, "n_nodes_total": len(weight), "countries": countries,
+    })
+
+
+# --- events -------------------------------------------------------------------
+
+def events(store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+           code: str | None = None, since: str | None = None, until: str | None = None,
+           realis: str | None = None, country: str | None = None, sort: str = "date", order: str = "asc",
+           limit: int | None = 100, offset: int = 0) -> dict[str, Any]:
+    """Events as reported (one row per document event), filtered, sorted and paged."""
+    if limit is not None:
+        check_limit(limit, offset)
+    if sort not in EVENT_SORTS:
+        raise BadOption("sort", sort, list(EVENT_SORTS))
+    if order not in ORDERS:
+        raise BadOption("order", order, ORDERS)
+    if realis and realis not in REALIS:
+        raise BadOption("realis", realis, REALIS)
+    if code and not code.isdigit():
+        raise BadOption("code", code, "CAMEO digits, e.g. 04 or 042")
+    where, params = [], []
+    for value, clause, count in ((actor, "(s.name ILIKE ? OR t.name ILIKE ?)", 2), (source, "s.name ILIKE ?", 1),
+                                 (target, "t.name ILIKE ?", 1)):
+        if value:
+            where.append(clause)
+            params += [f"%{value}%"] * count
+    if code:
+        where.append("starts_with(e.cameo, ?)")
+        params.append(code)
+    if realis:
+        where.append("e.realis = ?")
+        params.append(realis)
+    if country:
+        where.append("(s.country = ? OR t.country = ? OR e.place_country = ?)")
+        params += [country.upper()] * 3
+    if (start := parse_bound("since", since or None, end=False)) is not None:
+        where.append("coalesce(e.date_end, d.published) >= ?")
+        params.append(start)
+    if (stop := parse_bound("until", until or None, end=True)) is not None:
+        where.append("coalesce(e.date_start, d.published) <= ?")
+        params.append(stop)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    total = store.query(f"SELECT count(*) AS n {EVENT_FROM}{clause}", params)[0]["n"]
+    direction = "ASC" if order == "asc" else "DESC"
+    sql = (f"SELECT {EVENT_COLUMNS} {EVENT_FROM}{clause} "
+           f"ORDER BY {EVENT_SORTS[sort]} {direction} NULLS LAST, e.document_id, e.id"
+           + (" LIMIT ? OFFSET ?" if limit is not None else ""))
+    items = store.query(sql, params + ([limit, offset] if limit is not None else []))
+    filters = {"actor": actor, "source": source, "target": target, "code": code, "since": since, "until": until,
+               "realis": realis, "country": country, "sort": sort, "order": order}
+    return plain({"total": total, "limit": limit, "offset": offset, "filters": filters, "items": items})
