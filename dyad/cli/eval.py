@@ -31,12 +31,15 @@ def evaluate(
     for column in ("", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="right")
     rows = [("actors", total.actors), ("events (src, tgt, root)", total.events),
-            ("quotes (span)", total.quotes), ("quotes (span + speaker)", total.quote_speakers)]
+            ("quotes (span)", total.quotes), ("quotes (span + speaker)", total.quote_speakers),
+            ("actor roles", total.roles), ("affiliations", total.affiliations), ("memberships", total.members),
+            ("coreference (gold-listed mentions)", total.coreference)]
     if per_file:
         rows += [(f"  {p.stem} events", r.events) for p, r in files]
     for name, c in rows:
         table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
     Console().print(table)
     d = total.as_dict()
-    Console().print(f"event realis accuracy on matched events: {d['event_realis_accuracy']}; "
-                    f"date accuracy on matched gold events that have a date: {d['event_date_accuracy']}")
+    Console().print(f"on matched events: realis accuracy {d['event_realis_accuracy']}, date accuracy "
+                    f"{d['event_date_accuracy']} (gold events with a date), place country accuracy {d['event_place_accuracy']}\n"
+                    f"on matched actors: country accuracy {d['actor_country_accuracy']}, sector accuracy {d['actor_sector_accuracy']}")

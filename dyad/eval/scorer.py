@@ -55,9 +55,18 @@ class Report:
     events: Counts = field(default_factory=Counts)
     quotes: Counts = field(default_factory=Counts)
     quote_speakers: Counts = field(default_factory=Counts)
+    roles: Counts = field(default_factory=Counts)
+    affiliations: Counts = field(default_factory=Counts)
+    members: Counts = field(default_factory=Counts)
+    coreference: Counts = field(default_factory=Counts)
     realis_correct: int = 0
     date_correct: int = 0
     dated_gold: int = 0
+    place_correct: int = 0
+    placed_gold: int = 0
+    country_correct: int = 0
+    sector_correct: int = 0
+    coded_gold: int = 0
     articles: int = 0
 
     def as_dict(self) -> dict:
@@ -69,7 +78,18 @@ class Report:
             "quotes_with_speaker": self.quote_speakers.as_dict(),
             "event_realis_accuracy": round(self.realis_correct / self.events.tp, 3) if self.events.tp else None,
             "event_date_accuracy": round(self.date_correct / self.dated_gold, 3) if self.dated_gold else None,
+            "event_place_accuracy": round(self.place_correct / self.placed_gold, 3) if self.placed_gold else None,
+            "actor_country_accuracy": _ratio(self.country_correct, self.coded_gold),
+            "actor_sector_accuracy": _ratio(self.sector_correct, self.coded_gold),
+            "roles": self.roles.as_dict(),
+            "affiliations": self.affiliations.as_dict(),
+            "members": self.members.as_dict(),
+            "coreference": self.coreference.as_dict(),
         }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
 
 
 def load_gold(path: Path) -> dict:
@@ -125,6 +145,8 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
     report.actors.fp += sum(1 for a in scored if a.id not in mapping and a.kind != "GROUP")
     report.actors.fn += len(gold["actors"]) - len(matched_gold)
 
+    _score_relations(doc, gold, mapping, report)
+
     predicted = [(mapping.get(e.source), mapping.get(e.target), e.root, e) for e in doc.events]
     used: set[int] = set()
     for g in gold["events"]:
@@ -141,6 +163,9 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
         if g.get("date"):
             report.dated_gold += 1
             report.date_correct += event.date == str(g["date"])
+        if g.get("place"):
+            report.placed_gold += 1
+            report.place_correct += event.place is not None and event.place.country == g["place"].get("country")
     # duplicates of a matched gold event (same source, target, root) are not counted as errors
     matched_keys = {predicted[i][:3] for i in used}
     report.events.fp += sum(1 for i, p in enumerate(predicted) if i not in used and p[:3] not in matched_keys)
@@ -168,6 +193,60 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
             report.quote_speakers.tp += 1
     report.quotes.fp += len(doc.quotes) - len(quote_used)
     report.quote_speakers.fp += len(doc.quotes) - len(speaker_used)
+
+
+def _score_relations(doc: Document, gold: dict, mapping: dict[str, str], report: Report) -> None:
+    """Codes, roles, affiliations, memberships and coreference of the actors both sides know.
+
+    A role matches when the titles contain one another (case-insensitive) and the status agrees;
+    affiliations and members compare gold actor names. Coreference scores the pronoun and
+    description mentions the gold lists: right when dyad links that span to the gold actor.
+    """
+    by_gold: dict[str, list] = {}
+    for actor in doc.actors:
+        if actor.id in mapping:
+            by_gold.setdefault(mapping[actor.id], []).append(actor)
+    for g in gold["actors"]:
+        predicted = by_gold.get(g["name"], [])
+        if predicted and (g.get("country") or g.get("sector")):
+            report.coded_gold += 1
+            report.country_correct += any(a.country == g.get("country") for a in predicted)
+            report.sector_correct += any(a.sector == g.get("sector") for a in predicted)
+        if "roles" in g:
+            got = [(r.title.lower(), r.status) for a in predicted for r in a.roles]
+            want = [(r["title"].lower(), r.get("status", "current")) for r in g.get("roles") or []]
+            hits = sum(1 for t, st in want if any((t in p or p in t) and st == ps for p, ps in got))
+            report.roles.tp += hits
+            report.roles.fn += len(want) - hits
+            report.roles.fp += max(0, len(got) - hits)
+        for key, counts in (("affiliations", report.affiliations), ("members", report.members)):
+            if key not in g:
+                continue
+            got_names = {mapping.get(x) for a in predicted for x in getattr(a, key)} - {None}
+            want_names = set(g.get(key) or [])
+            counts.tp += len(got_names & want_names)
+            counts.fn += len(want_names - got_names)
+            counts.fp += len(got_names - want_names)
+    text = gold["text"]
+    for item in gold.get("coreference") or []:
+        start = _nth(text, item["text"], int(item.get("occurrence", 1)))
+        if start < 0:
+            continue
+        linked = [a for a in doc.actors if any(m.start <= start < m.end for m in a.mentions)]
+        if any(mapping.get(a.id) == item["actor"] for a in linked):
+            report.coreference.tp += 1
+        elif linked:
+            report.coreference.fp += 1
+            report.coreference.fn += 1
+        else:
+            report.coreference.fn += 1
+
+
+def _nth(text: str, needle: str, n: int) -> int:
+    import re
+
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text)]
+    return found[n - 1] if 0 < n <= len(found) else -1
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
