@@ -19,7 +19,12 @@ from .kb import KnowledgeBase
 NER_KINDS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "NORP": "GROUP", "FAC": "LOCATION"}
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # Definite descriptions that refer back to the last organisation or country named.
-ORG_DESCRIPTIONS = frozenset({"movement", "group", "organization", "organisation", "party", "faction", "militia", "alliance", "coalition", "bloc"})
+ORG_DESCRIPTIONS = frozenset({"movement", "group", "organization", "organisation", "party", "faction", "militia", "alliance",
+                              "coalition", "bloc", "union", "agency", "programme", "program", "court", "ministry", "commission",
+                              "council", "organisation", "body", "mission", "fund", "bank", "front", "league", "force", "forces"})
+# descriptions that may also name an international body ("the bloc" for the EU)
+BODY_DESCRIPTIONS = frozenset({"bloc", "alliance", "union", "agency", "programme", "program", "organization", "organisation",
+                               "body", "mission", "fund", "bank", "court", "commission", "council", "league", "forces", "force"})
 COUNTRY_DESCRIPTIONS = frozenset({"country", "nation", "kingdom", "republic"})
 FORMER_WORDS = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "sheikh", "lord", "lady", "prof"})
@@ -424,6 +429,23 @@ def _add_person_roles(doc: Doc, builders: list[_Builder], owner: dict[int, _Buil
                 if any(owner.get(t.i) is b for t in appos):
                     continue
                 _apply_title(b, appos, owner, kb)
+            body = _of_organisation(doc, end, owner)
+            if body is not None and body.id not in b.affiliations:
+                b.affiliations.append(body.id)  # "Levan Abashidze of the ruling Georgian Dream party"
+                b.country = b.country or body.country
+
+
+def _of_organisation(doc: Doc, end: int, owner: dict[int, _Builder]) -> _Builder | None:
+    """The organisation in "NAME of [the] [ruling] ORG [party]" right after a person's name."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    for tok in doc[end + 1:min(len(doc), end + 7)]:
+        body = owner.get(tok.i)
+        if body is not None:
+            return body if body.kind in ("ORGANIZATION", "IGO") else None
+        if (tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and tok.tag_ not in ("VBG", "VBN")) or tok.text == ",":
+            return None
+    return None
 
 
 # Tokens that may sit inside an appositive title: "the former deputy chair of the party's youth wing".
@@ -543,7 +565,10 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
             lemma = tok.lemma_.lower()
             via = "description"
             if lemma in ORG_DESCRIPTIONS:
-                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "ORGANIZATION", window=4)
+                kinds = ("ORGANIZATION", "IGO") if lemma in BODY_DESCRIPTIONS else ("ORGANIZATION",)
+                # "the alliance" is first the body whose name says alliance, else the last body
+                named = _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds and lemma in b.name.lower(), window=6)
+                antecedent = named or _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds, window=4)
             elif lemma in COUNTRY_DESCRIPTIONS:
                 antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "COUNTRY", window=4)
             elif lemma in kb.agents and kb.agents[lemma].kind == "PERSON" and tok.tag_ == "NN":

@@ -232,7 +232,8 @@ def _score_relations(doc: Document, gold: dict, mapping: dict[str, str], report:
         start = _nth(text, item["text"], int(item.get("occurrence", 1)))
         if start < 0:
             continue
-        linked = [a for a in doc.actors if any(m.start <= start < m.end for m in a.mentions)]
+        end = start + len(item["text"])
+        linked = [a for a in doc.actors if any(m.start < end and start < m.end for m in a.mentions)]
         if any(mapping.get(a.id) == item["actor"] for a in linked):
             report.coreference.tp += 1
         elif linked:

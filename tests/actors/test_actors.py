@@ -85,3 +85,17 @@ def test_its_links_to_the_last_organisation(extract):
     doc = extract("The African Union opened talks on Monday. Its envoy met both sides.")
     au = next(a for a in doc.actors if a.kind == "IGO")
     assert any(m.text == "Its" and m.via == "pronoun" for m in au.mentions)
+
+
+def test_person_of_organisation_is_affiliated(extract):
+    doc = extract("Prime Minister Levan Abashidze of the ruling Georgian Dream party defended the police.")
+    person = actor_named(doc, "Levan Abashidze")
+    assert [doc.actor(a).name for a in person.affiliations] == ["Georgian Dream"]
+    assert person.country == "GEO" and person.code == "GEOGOV"
+
+
+def test_description_prefers_the_body_it_names(extract):
+    doc = extract("Ghana and the Alliance of Sahel States met in Accra. The European Union sent an observer. "
+                  "The alliance said the talks were useful.")
+    alliance = next(a for a in doc.actors if a.name == "Alliance of Sahel States")
+    assert any(m.text == "alliance" and m.via == "description" for m in alliance.mentions)
