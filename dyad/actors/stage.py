@@ -94,12 +94,38 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
         if kind is None:
             continue
         start, end = _trim(ent)
+        if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
+            kind = "PERSON"
         if kind == "PERSON":
             start, end = _extend_name(doc, start, end, kb)
         if start >= end or _is_title_word(doc, start, end, kb):
             continue  # "Defence" in "Defence Minister" tagged as an organisation is part of a title
         found.append(Candidate(start, end, kind, "name"))
     return _select(found, doc)
+
+
+HONORIFIC_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "adm", "capt", "pres", "amb", "prof", "rev", "sir", "dame", "judge", "justice"})
+
+
+def _speaks_like_a_person(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """The small tagger often labels a surname an organisation or a place ("Blackwell wrote",
+    "Sen. Kaine said"). A name not in the knowledge base is a person when an honorific
+    precedes it, or when it is one or two capitalised words that act as the subject of a
+    verb of saying."""
+    span = doc[start:end]
+    if span.text in kb.surfaces or any(t.text in kb.surfaces for t in span):
+        return False
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFIC_TITLES:
+        return True
+    if len(span) > 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return False
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    from ..quotes.finder import load_reporting_verbs  # the same cue lexicon as the quotes stage
+
+    cues = load_reporting_verbs().get(root.head.lemma_.lower(), ())
+    return any(c.kind == "speech" for c in cues)
 
 
 def _is_title_word(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
