@@ -392,6 +392,18 @@ def _yields_to_noun(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) ->
     return tok.dep_ == "acl" and tok.head.i in chosen and chosen[tok.head.i].pos == "NOUN"
 
 
+def _object_of_an_act(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) -> bool:
+    """An event noun that is what another event acts on ("suspended military aid", "condemned
+    the attack", "rejected the offer") is the object, not a second event: the verb is coded.
+    A noun with its own author ("condemned Russia's attack on Ukraine") stays an event."""
+    if pattern.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.i not in chosen or chosen[verb.i].pos != "VERB" or verb.lemma_.lower() in SUPPORT_VERBS:
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+
+
 @dataclass
 class _Candidate:
     tok: Token
@@ -429,20 +441,35 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
     for sent_i, sent in enumerate(doc.sents):
         for tok in sent:
             pattern = chosen.get(tok.i)
-            if pattern is None or _yields_to_noun(tok, pattern, chosen):
+            if pattern is None or _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen):
                 continue
             sources = _fill(tok, pattern.source, pattern, index, set())
             source_ids = {a.actor for a in sources if a.actor}
             targets = _fill(tok, pattern.target, pattern, index, source_ids)
             candidate = _Candidate(tok, pattern, sources, targets, sent_i)
             if not candidate.has_target:
-                candidate.targets = _complement_targets(tok, index, source_ids) or candidate.targets
+                candidate.targets = (_object_noun_targets(tok, index, source_ids)
+                                     or _complement_targets(tok, index, source_ids) or candidate.targets)
             if len(sources) > 1 and not candidate.has_target and pattern.cameo[:2] in RECIPROCAL_ROOTS:
                 # "Russia and China met", "negotiators from A and B agreed": each acts on the other
                 candidate.sources, candidate.targets, candidate.reciprocal = sources[:1], sources[1:2], True
             candidate.realis = _realis(tok)
             found.append(candidate)
     return found
+
+
+def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
+    """"signed a trade agreement with Chile", "suspended military aid to Pakistan", "lifted
+    sanctions on Iran": the target hangs on the verb's object."""
+    if tok.pos_ != "VERB":
+        return []
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        for word in ("with", "to", "on", "against", "for", "toward", "towards"):
+            for pobj in _prep_objects(obj, word):
+                actor = actor_of(pobj, index)
+                if actor and actor not in exclude:
+                    return [_Arg(actor, pobj)]
+    return []
 
 
 def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
@@ -481,9 +508,16 @@ def _event_anaphora(candidates: list[_Candidate], index: ActorIndex) -> None:
 
 
 def _refusals(candidates: list[_Candidate]) -> None:
-    """CAMEO codes a refusal of cooperation as rejection ("refused to meet" -> 125):
-    the embedded event takes the reject code, the refusing verb as trigger, and is asserted."""
+    """CAMEO codes a refusal of cooperation as rejection ("refused to meet" -> 125, "will not
+    accept refugees" -> 124): the refused event takes the reject code and is asserted; with a
+    refusing verb, that verb becomes the trigger. A plain past negation ("did not meet") says
+    something did not happen, not that it was refused, and stays negated."""
     for candidate in candidates:
+        if candidate.realis == "negated" and _modal_refusal(candidate.tok):
+            code = reject_code(candidate.cameo)
+            if code is not None:
+                candidate.cameo, candidate.realis = code, "asserted"
+                continue
         node = candidate.tok
         governor = node.head
         if node.dep_ != "xcomp" or governor.lemma_.lower() not in REFUSING:
@@ -515,6 +549,13 @@ def _statements_about_plans(candidates: list[_Candidate]) -> set[int]:
         elif xcomps and candidate.tok.lemma_.lower() in AGREEING:
             candidate.cameo = "030"
     return dropped
+
+
+def _modal_refusal(tok: Token) -> bool:
+    """"will not", "would not", "won't", "cannot" + a cooperative verb: a refusal."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    return negated and bool(aux & {"will", "would", "wo", "can", "ca", "could", "shall"})
 
 
 def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None, *, monadic: bool = False) -> list[Event]:
