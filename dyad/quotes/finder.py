@@ -137,7 +137,8 @@ def _starts_words(text: str, i: int) -> bool:
 def _cue_tokens(doc: Doc, verbs) -> list[tuple[Token, Cue]]:
     found = []
     for tok in doc:
-        for cue in verbs.get(tok.lemma_.lower(), ()):
+        # by lemma, else by the word itself ("according" has the lemma "accord")
+        for cue in verbs.get(tok.lemma_.lower(), ()) or verbs.get(tok.lower_, ()):
             if cue.particle:
                 if not any(c.lower_ == cue.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children) and not (
                     tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == cue.particle
@@ -395,27 +396,25 @@ def _merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
 
 
 def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offset: int) -> list[Quote]:
+    """Reported speech: the clause a reporting verb takes ("X said (that) CLAUSE") and the clause
+    an "according to X" phrase qualifies ("According to X, CLAUSE" / "CLAUSE, according to X")."""
     out: list[Quote] = []
     covered = [(q.start, q.end) for q in direct]
     for cue_tok, cue in cues:
-        if cue.kind == "source":
-            continue
         if any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
             continue
-        for child in cue_tok.children:
-            if child.dep_ != "ccomp":
+        if cue.kind == "source":
+            clause = _qualified_clause(cue_tok)
+            found = [(clause, _speaker_token(cue_tok, cue))] if clause is not None else []
+        else:
+            found = [(_clause_span(child), _speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
+        for span, who in found:
+            if span is None:
                 continue
-            tokens = [t for t in child.subtree if t.dep_ != "mark" or t.head.i != child.i]
-            lo = min(t.idx for t in tokens)
-            hi = max(t.idx + len(t.text) for t in tokens)
-            while hi > lo and doc.text[hi - 1] in ".,;: ":
-                hi -= 1
+            lo, hi = span
             inside = sum(max(0, min(hi, e) - max(lo, s)) for s, e in covered)
-            if inside > (hi - lo) / 2 or hi <= cue_tok.idx and cue_tok.i - child.i > 12:
+            if inside > (hi - lo) / 2 or lo < cue_tok.idx < hi:
                 continue
-            if lo < cue_tok.idx < hi:
-                continue
-            who = _speaker_token(cue_tok, cue)
             body = doc.text[lo:hi]
             if len(body.split()) < 3:
                 continue
@@ -426,3 +425,28 @@ def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], off
                 speaker_text=_noun_phrase(who) if who is not None else None,
             ))
     return out
+
+
+def _clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    """Characters of a clause without its complementiser ("that") and trailing punctuation,
+    leaving out the subtree of ``skip``."""
+    skipped = {t.i for t in skip.subtree} if skip is not None else set()
+    tokens = [t for t in clause.subtree if t.i not in skipped and not (t.dep_ == "mark" and t.head.i == clause.i)]
+    if not tokens:
+        return None
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    text = clause.doc.text
+    while lo < hi and text[lo] in ",;: ":
+        lo += 1
+    while hi > lo and text[hi - 1] in ".,;: ":
+        hi -= 1
+    return lo, hi
+
+
+def _qualified_clause(according: Token) -> tuple[int, int] | None:
+    """The clause "according to X" qualifies, without the phrase itself."""
+    head = according.head
+    if head.i == according.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _clause_span(head, skip=according)
