@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 from .actors.kb import load_kb
-from .actors.stage import find_mentions, resolve_actors
+from .actors.stage import find_mentions, resolve_actors, speaker_pronouns
 from .clean import clean_text
 from .document import Document, Span
 from .errors import W_BAD_DATE, W_NO_SENTENCES, W_REMOVED, ModelNotFound
@@ -87,8 +87,10 @@ class Pipeline:
         if not sentences:
             warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
-        events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)
         quotes, quote_warnings = find_quotes(doc, index)
+        # "we" and "I" inside a quotation are its speaker: the events stage sees them resolved
+        index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
+        events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)
         warnings += quote_warnings
         events = _attach_speakers(events, quotes)
         return Document(

@@ -7,7 +7,7 @@ events and quotes stages use to resolve their arguments.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -71,6 +71,49 @@ class ActorIndex:
 
     def get(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def with_mentions(self, doc: Doc, extra: list[tuple[str, int, str]]) -> "ActorIndex":
+        """A copy with one-token mentions added: (actor id, token index, via)."""
+        if not extra:
+            return self
+        by_token = dict(self.by_token)
+        added: dict[str, list[Mention]] = {}
+        for actor_id, i, via in extra:
+            if i in by_token:
+                continue
+            by_token[i] = actor_id
+            tok = doc[i]
+            added.setdefault(actor_id, []).append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, via))
+        actors = [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, ())), key=lambda m: m.start)))
+                  for a in self.actors]
+        return ActorIndex(actors, by_token)
+
+
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+
+
+def speaker_pronouns(doc: Doc, index: ActorIndex, quotes) -> list[tuple[str, int, str]]:
+    """Inside a quotation "I" is its speaker and "we" the speaker's organisation (or the
+    speaking body itself): “We are ready to talk,” the deputy leader of the party said."""
+    extra = []
+    for quote in quotes:
+        if quote.speaker is None or quote.kind == "indirect":
+            continue
+        speaker = index.get(quote.speaker)
+        if speaker is None:
+            continue
+        group = speaker.id
+        if speaker.kind == "PERSON":
+            group = speaker.affiliations[0] if speaker.affiliations else None
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for tok in span or ():
+            lower = tok.lower_
+            if lower in FIRST_SINGULAR and speaker.kind == "PERSON":
+                extra.append((speaker.id, tok.i, "pronoun"))
+            elif lower in FIRST_PLURAL and group is not None:
+                extra.append((group, tok.i, "pronoun"))
+    return extra
 
 
 @lru_cache(maxsize=4)

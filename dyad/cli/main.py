@@ -13,6 +13,7 @@ from . import export as export_cmd
 from . import ingest as ingest_cmd
 from . import load as load_cmd
 from . import query as query_cmd
+from . import serve as serve_cmd
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political event data from news text.")
 app.command("extract")(extract_cmd.extract)
@@ -28,6 +29,7 @@ app.command("dyads")(query_cmd.dyads)
 app.command("timeline")(query_cmd.timeline)
 app.command("quotes")(query_cmd.quotes)
 app.command("export")(export_cmd.export)
+app.command("serve")(serve_cmd.serve)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ import shutil
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -130,7 +131,9 @@ def spark_session(master: str | None = None, *, app_name: str = "dyad ingest", c
         builder = builder.master(master)
     for key, value in {"spark.ui.showConsoleProgress": "false", **(conf or {})}.items():
         builder = builder.config(key, value)
-    session = builder.getOrCreate()
+    with warnings.catch_warnings():  # pyspark's notice about pandas 3, which dyad does not use with Spark
+        warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+        session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 
@@ -196,7 +199,7 @@ def _read_file(item: tuple[str, bytes], origins: dict[str, tuple[int, str]], fie
             where = origin + record.origin[len(local_path):] if record.origin.startswith(local_path) else origin
             if isinstance(record, ReadError):
                 row = error_row(run_id=None, origin=where, stage="read", reason=record.reason)
-                yield ("error", ((file_index, position), row))
+                yield ("error", f"!read {file_index} {position}", ((file_index, position), row, 0))
                 continue
             article = {"text": record.text, "title": record.title, "url": record.url,
                        "published": record.published or published, "source_id": record.id,
@@ -235,6 +238,10 @@ def _extract_partition(items: Iterator[tuple], *, model: str, kb_files: tuple[st
             yield from _outcome_rows(key, ordinal, article, n, outcome)
 
     for item in items:
+        if item[0].startswith("!"):  # a read error: passed on (input hashes are hex, never "!")
+            ordinal, row, n = item[1]
+            yield ("error", row["id"], (ordinal, row, n))
+            continue
         if pipeline is None:
             pipeline = _pipeline(model, kb_files, monadic)
         chunk.append(item)
@@ -267,6 +274,12 @@ def _first_document(a: tuple, b: tuple) -> tuple:
     other_inputs = other[1]["inputs"] if other[1] else []
     return (first[0], first[1], first[2] + [r["input_hash"] for r in other_inputs] + other[2],
             first[3] + other[3], first[4] + other[4] + 1)
+
+
+def _reduce_outcome(a: tuple, b: tuple) -> tuple:
+    if len(a) == 3:  # the same failure reported twice (same error id): keep the first in input order
+        return a if a[0] <= b[0] else b
+    return _first_document(a, b)
 
 
 def _table_rows(item: tuple) -> Iterator[tuple]:
@@ -349,23 +362,21 @@ def run_spark(
     files, missing = list_inputs(spark, paths)
     from ..store.store import error_row
 
-    missing_rows = [("error", ((-1, i), error_row(run_id=None, origin=e.origin, stage="read", reason=e.reason)))
+    # read errors take the articles' path with keys of their own, so the input is read only once
+    missing_rows = [(f"!missing {i}", ((-1, i), error_row(run_id=None, origin=e.origin, stage="read", reason=e.reason), 0))
                     for i, e in enumerate(missing)]
     origins = {uri: (index, origin) for index, (uri, origin) in enumerate(files)}
     records = sc.parallelize(missing_rows, 1) if missing_rows else sc.emptyRDD()
     if files:
         raw = sc.binaryFiles(",".join(uri for uri, _ in files), minPartitions=max(1, min(len(files), partitions)))
-        records = records.union(raw.flatMap(lambda item: _read_file(item, origins, fields, published)))
-    read_errors = records.filter(lambda r: r[0] == "error").map(
-        lambda r: ("error", r[1][1]["id"], (r[1][0], r[1][1], 0)))
-    articles = records.filter(lambda r: r[0] == "article").map(lambda r: (r[1], r[2]))
-    unique_articles = articles.reduceByKey(_first_input, numPartitions=partitions)
+        records = records.union(raw.flatMap(lambda item: _read_file(item, origins, fields, published))
+                                .map(lambda r: (r[1], r[2])))
+    unique_articles = records.reduceByKey(_first_input, numPartitions=partitions)
     outcomes = unique_articles.mapPartitions(
         lambda items: _extract_partition(items, model=model, kb_files=kb_files, monadic=monadic, batch_size=batch_size))
-    documents = outcomes.filter(lambda o: o[0] == "document").map(lambda o: (o[1], o[2])) \
-        .reduceByKey(_first_document, numPartitions=partitions).map(lambda kv: ("document", kv[0], kv[1]))
-    failures = outcomes.filter(lambda o: o[0] == "error")
-    table_items = documents.union(failures).union(read_errors).flatMap(_table_rows)
+    # one shuffle for documents and errors alike, so the NLP runs once (error keys never meet document ids)
+    reduced = outcomes.map(lambda o: ((o[0], o[1]), o[2])).reduceByKey(_reduce_outcome, numPartitions=partitions)
+    table_items = reduced.map(lambda kv: (kv[0][0], kv[0][1], kv[1])).flatMap(_table_rows)
     table_items.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         counts = table_items.filter(lambda t: t[0] == "_count").map(lambda t: t[2]).fold({}, _sum_counts)

@@ -6,6 +6,7 @@ lexicon and returns plain ``Event`` records with character offsets.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.stage import ActorIndex
 from ..document import Event, Place, Span as CharSpan, Trigger
 from .cameo import lookup, reject_code
-from .dates import resolve_date
+from .dates import ResolvedDate, resolve_date
 from .lexicon import Pattern
 from .places import load_gazetteer
 
@@ -281,6 +282,9 @@ def _realis(tok: Token) -> str:
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return "hypothetical"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in tok.children):
+        return "hypothetical"  # "will strike if talks fail": the act hangs on the condition
     node = tok
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -320,10 +324,27 @@ def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token |
     preferred = [ent for ent in dates if ent.root.i in subtree and not _belongs_to_other_event(ent, tok)]
     choices = near_target or preferred or (dates if len(dates) == 1 else [])
     for ent in choices:
-        resolved = resolve_date(ent.text, published)
+        resolved = resolve_date(ent.text, published) or _anaphoric_year(ent)
         if resolved:
             return ent.text, resolved
     return None, None
+
+
+_THAT_YEAR = re.compile(r"^(?:in\s+)?(?:that|the same)\s+year$", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _anaphoric_year(ent: Span) -> ResolvedDate | None:
+    """"that year" is the year last named before it, in the same or the previous sentence
+    ("won the 2006 elections ... visited Moscow that year")."""
+    if not _THAT_YEAR.match(ent.text.strip()):
+        return None
+    sent = ent.sent
+    start = sent.start
+    if start > 0:
+        start = ent.doc[start - 1].sent.start
+    years = _YEAR.findall(ent.doc[start:ent.start].text)
+    return ResolvedDate(years[-1], "year") if years else None
 
 
 def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
@@ -401,6 +422,8 @@ def _object_of_an_act(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) 
     verb = tok.head
     if verb.i not in chosen or chosen[verb.i].pos != "VERB" or verb.lemma_.lower() in SUPPORT_VERBS:
         return False
+    if chosen[verb.i].cameo.startswith("01"):
+        return False  # "described its visit to Moscow": talking about an event leaves it an event
     return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
 
 
@@ -447,7 +470,7 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
             source_ids = {a.actor for a in sources if a.actor}
             targets = _fill(tok, pattern.target, pattern, index, source_ids)
             candidate = _Candidate(tok, pattern, sources, targets, sent_i)
-            if not candidate.has_target:
+            if not candidate.has_target and not pattern.cameo.startswith("01"):
                 candidate.targets = (_object_noun_targets(tok, index, source_ids)
                                      or _complement_targets(tok, index, source_ids) or candidate.targets)
             if len(sources) > 1 and not candidate.has_target and pattern.cameo[:2] in RECIPROCAL_ROOTS:
@@ -475,6 +498,12 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
 def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
     """The target of a threat, appeal or intent lies in what is threatened or asked:
     "threatened to reduce its cooperation with the agency" -> the agency."""
+    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and tok.lemma_.lower() in REQUESTING):
+        # "wants Russia to become involved", "needs Russia to exert its influence": the one asked
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        actor = actor_of(subject, index) if subject is not None else None
+        if actor and actor not in exclude:
+            return [_Arg(actor, subject)]
     for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
         queue = [xcomp]
         while queue:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import ExtraMissing
 
-REQUIRED = ("fastapi", "jinja2", "plotly", "multipart")
+REQUIRED = ("fastapi", "uvicorn", "jinja2", "plotly", "multipart")
 
 
 def require_extra() -> None:

@@ -1,4 +1,4 @@
-"""The FastAPI application: every page under ``/`` has a JSON twin under ``/api``.
+"""The FastAPI application: every page under `/` has a JSON twin under `/api`.
 
 The database is opened read-only once; each request reads through its own
 DuckDB cursor. The only POST (Try it) runs the pipeline and stores nothing.
@@ -75,7 +75,7 @@ class LazyPipeline:
 
 
 class BodyLimit:
-    """Refuse a request body over ``limit`` bytes with 413 before anything parses or spools it."""
+    """Refuse a request body over `limit` bytes with 413 before anything parses or spools it."""
 
     def __init__(self, app, limit: int) -> None:
         self.app = app
@@ -138,7 +138,7 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, err: Exception) -> Response:
-    """The one error shape: JSON ``{"error": {...}}`` under /api, an HTML page elsewhere; never a traceback."""
+    """The one error shape: JSON `{"error": {...}}` under /api, an HTML page elsewhere; never a traceback."""
     if isinstance(err, DyadError):
         status = next((code for kind, code in STATUS.items() if isinstance(err, kind)), 400)
         code, message = err.code, str(err)
@@ -226,7 +226,7 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
     @app.get("/api/articles", tags=["articles"])
     def api_articles(q: Optional[str] = None, limit: int = 50, offset: int = 0,
                      store: Store = Depends(get_store)) -> dict:
-        """Stored articles, newest first; ``q`` matches the title (substring) or the id."""
+        """Stored articles, newest first; `q` matches the title (substring) or the id."""
         return data.articles(store, q=q, limit=limit, offset=offset)
 
     @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
@@ -237,7 +237,7 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
     @app.get("/api/articles/{doc_id}", tags=["articles"])
     def api_article(doc_id: str, store: Store = Depends(get_store)) -> dict:
         """One article in dyad's output contract (text, sentences, actors, events, quotes, removed), plus
-        ``corpus_id`` on each actor (its id across the database)."""
+        `corpus_id` on each actor (its id across the database)."""
         return data.article(store, doc_id)
 
     @app.get("/articles/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -272,8 +272,8 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
     @app.post("/api/try", tags=["try it"])
     def api_try(text: Optional[str] = Form(None), file: Optional[UploadFile] = File(None),
                 published: Optional[str] = Form(None), title: Optional[str] = Form(None)) -> dict:
-        """Run dyad on pasted ``text`` or an uploaded ``file`` (.txt or .html, at most 2 MB) with an optional
-        ``published`` date (YYYY-MM-DD); returns the Document in the output contract. Nothing is stored."""
+        """Run dyad on pasted `text` or an uploaded `file` (.txt or .html, at most 2 MB) with an optional
+        `published` date (YYYY-MM-DD); returns the Document in the output contract. Nothing is stored."""
         return run_try(text, file, published, title)
 
     @app.get("/try", response_class=HTMLResponse, include_in_schema=False)
@@ -293,7 +293,7 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
     @app.get("/api/actors", tags=["actors"])
     def api_actors(q: Optional[str] = None, limit: int = 50, offset: int = 0,
                    store: Store = Depends(get_store)) -> dict:
-        """Corpus actors by mentions; ``q`` matches the name (substring), code (prefix) or country."""
+        """Corpus actors by mentions; `q` matches the name (substring), code (prefix) or country."""
         return data.actors(store, q=q, limit=limit, offset=offset)
 
     @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
@@ -324,7 +324,7 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
 
     @app.get("/api/dyads/{a}/{b}", tags=["dyads"])
     def api_dyad(a: str, b: str, store: Store = Depends(get_store)) -> dict:
-        """Events between actors ``a`` and ``b`` (either direction): merged events per month with the mean
+        """Events between actors `a` and `b` (either direction): merged events per month with the mean
         Goldstein score, and every reported event."""
         return data.dyad(store, a, b)
 
@@ -374,9 +374,9 @@ def build_app(db: str, *, model: str | None = None, upload_limit: int = UPLOAD_L
     @app.get("/api/events", tags=["events"])
     def api_events(filters: dict = Depends(event_filters), limit: int = 100, offset: int = 0,
                    store: Store = Depends(get_store)) -> dict:
-        """Events as reported (one row per document event), filtered, sorted and paged. ``actor``, ``source``
-        and ``target`` match names (substring); ``code`` is a CAMEO prefix; ``since``/``until`` take YYYY[-MM[-DD]];
-        ``country`` matches either actor's country or the place's; ``sort`` is one of
+        """Events as reported (one row per document event), filtered, sorted and paged. `actor`, `source`
+        and `target` match names (substring); `code` is a CAMEO prefix; `since`/`until` take YYYY[-MM[-DD]];
+        `country` matches either actor's country or the place's; `sort` is one of
         date, source, target, cameo, goldstein, realis, confidence, place, published."""
         return data.events(store, **filters, limit=limit, offset=offset)
 

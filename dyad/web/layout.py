@@ -22,6 +22,7 @@ def spring_layout(nodes: list[str], edges: list[tuple[str, str, int]], *, iterat
     links = [(index[a], index[b], math.log1p(w)) for a, b, w in edges if a in index and b in index and a != b]
     k = math.sqrt(4.0 / n)  # ideal distance for an area of 2 x 2
     temperature = 0.2
+    gravity = 0.6
     for _ in range(iterations):
         dx = [0.0] * n
         dy = [0.0] * n
@@ -43,7 +44,9 @@ def spring_layout(nodes: list[str], edges: list[tuple[str, str, int]], *, iterat
             dy[i] -= ddy * force
             dx[j] += ddx * force
             dy[j] += ddy * force
-        for i in range(n):
+        for i in range(n):  # gravity keeps separate components in view instead of drifting apart
+            dx[i] -= xs[i] * gravity
+            dy[i] -= ys[i] * gravity
             length = math.sqrt(dx[i] * dx[i] + dy[i] * dy[i])
             if length > 0:
                 step = min(length, temperature)

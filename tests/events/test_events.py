@@ -132,3 +132,21 @@ def test_gazetteer_prefers_a_country_the_article_mentions():
     assert gazetteer.geocode("Tripoli", hints={"LBN"}).country == "LBN"
     assert gazetteer.geocode("Tripoli").country == "LBY"  # the most populous otherwise
     assert gazetteer.geocode("Xanadu Springs") is None
+
+
+def test_first_person_in_a_quote_is_its_speaker(extract):
+    doc = extract("“We will attack Israel if the siege continues,” said Ismail Radwan, a spokesman for Hamas.")
+    attack = one(doc, "Hamas", "Israel", "19")
+    assert attack.realis == "hypothetical"
+    assert doc.actor(attack.speaker).name == "Ismail Radwan"
+
+
+def test_wanting_someone_to_act_is_an_appeal(extract):
+    doc = extract("Hamas wants Russia to play a larger role in the talks.")
+    assert one(doc, "Hamas", "Russia", "02").realis == "requested"
+
+
+def test_that_year_takes_the_year_named_before(extract):
+    doc = extract("Hamas won the 2006 elections. A delegation of the movement visited Russia that year.", published="2017-09-25")
+    visit = one(doc, "Hamas", "Russia", "04")
+    assert (visit.date, visit.date_granularity) == ("2006", "year")
