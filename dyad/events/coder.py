@@ -357,32 +357,72 @@ def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
     return False
 
 
+LOCATIVE = ("in", "at", "near", "outside", "inside", "on", "into", "across", "around", "over", "off")
+# visits and meetings happen where they go: "travel to Oslo", "a trip to Luanda"
+MOTION_ROOTS = frozenset({"04"})
+
+
 def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None,
-               hints: frozenset[str] = frozenset()) -> Place | None:
-    """A locative phrase on the trigger ("met in Damascus") or on its target ("met X in Doha"),
-    geocoded offline; a country or a capital named as the place keeps the knowledge base's code."""
+               hints: frozenset[str] = frozenset(), root: str = "") -> Place | None:
+    """A locative phrase on the trigger ("met in Damascus", "struck a depot on the outskirts of
+    Damascus") or on its target ("met X in Doha"), geocoded offline. A named country is kept
+    only when nothing more precise is named."""
     gazetteer = load_gazetteer()
     heads = [tok] + ([target] if target is not None else [])
-    country_level: Place | None = None  # kept only if nothing more precise is named
+    words = LOCATIVE + (("to",) if root in MOTION_ROOTS else ())
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if dobj is not None:
+        heads.append(dobj)  # "struck a depot near Kharkiv"
+    country_level: Place | None = None
     for head in heads:
-        for word in ("in", "at", "near", "outside", "inside"):
+        for word in words:
             for obj in _prep_objects(head, word):
-                if obj.ent_type_ not in ("GPE", "LOC", "FAC") and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
-                    continue
-                ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-                name = ent.text if ent is not None else obj.text
-                name = name[4:] if name.lower().startswith("the ") else name
-                actor = actors_by_id.get(index.actor_at(obj.i))
-                mention_via = next((m.via for m in actor.mentions if m.start <= obj.idx < m.end), None) if actor else None
-                if actor is not None and actor.kind == "COUNTRY" and mention_via not in ("capital", "metonym"):
-                    country_level = country_level or gazetteer.country(name, actor.country)
-                    continue
-                found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()))
-                if found is not None:
-                    return found
-                if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id))
+                for candidate in _place_tokens(obj):
+                    place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
+                    if place is None:
+                        continue
+                    if place.lat is not None and actors_by_id.get(index.actor_at(candidate.i)) is not None \
+                            and actors_by_id[index.actor_at(candidate.i)].kind == "COUNTRY" \
+                            and _via(actors_by_id[index.actor_at(candidate.i)], candidate) not in ("capital", "metonym"):
+                        country_level = country_level or place
+                        continue
+                    return place
     return country_level
+
+
+def _place_tokens(obj: Token) -> list[Token]:
+    """The object of a locative preposition and the names inside it ("the outskirts of
+    Damascus", "EU headquarters in Brussels", "the Fordow enrichment site")."""
+    out = [obj]
+    for child in obj.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            out.append(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside"):
+            out += [t for g in child.children if g.dep_ == "pobj" for t in _place_tokens(g)]
+    return out
+
+
+def _via(actor, tok: Token) -> str | None:
+    return next((m.via for m in actor.mentions if m.start <= tok.idx < m.end), None)
+
+
+def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer) -> Place | None:
+    if obj.ent_type_ not in ("GPE", "LOC", "FAC") and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
+        return None
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    name = ent.text if ent is not None else obj.text
+    name = name[4:] if name.lower().startswith("the ") else name
+    actor = actors_by_id.get(index.actor_at(obj.i))
+    if actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
+        return None  # an organisation is not a place
+    if actor is not None and actor.kind == "COUNTRY" and _via(actor, obj) not in ("capital", "metonym"):
+        return gazetteer.country(name, actor.country)
+    found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()))
+    if found is not None:
+        return found
+    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id))
+    return None
 
 
 def _country_in(obj: Token, index: ActorIndex, actors_by_id) -> str | None:
@@ -625,7 +665,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     continue
                 seen.add(key)
                 date_text, resolved = _date_for(tok, sent, published, tgt.token)
-                place = _place_for(tok, index, actors_by_id, tgt.token, countries)
+                place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root)
                 events.append(Event(
                     id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
                     cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
@@ -696,7 +736,8 @@ def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
               and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
             if paragraph - text.count("\n\n", 0, last.trigger.start) <= 1 and last.date_granularity == "day":
                 event = replace(event, date=last.date, date_text=last.date_text,
-                                date_granularity=last.date_granularity, date_source="context")
+                                date_granularity=last.date_granularity, date_source="context",
+                                place=event.place or last.place)  # the same episode, the same place
         out.append(event)
     return out
 
