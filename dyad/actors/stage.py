@@ -625,7 +625,10 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
         antecedent = None
         via = "pronoun"
         if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON", window=PERSON_PRONOUN_WINDOW)
+            # an object pronoun never means its own clause's subject ("Ana urged him" is not Ana)
+            clause_subject = _clause_subject_owner(tok, owner) if lower in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj") else None
+            antecedent = _pick(recent, sentence_of, tok.i,
+                               lambda b: b.kind == "PERSON" and b is not clause_subject, window=PERSON_PRONOUN_WINDOW)
         elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
             antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON, window=1)
         elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
@@ -647,6 +650,14 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
         if antecedent is not None:
             _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _clause_subject_owner(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return owner.get(subject.i) if subject is not None else None
 
 
 def _pick(recent, sentence_of, i: int, agrees, window: int = 2) -> _Builder | None:

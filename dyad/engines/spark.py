@@ -379,7 +379,10 @@ def run_spark(
     table_items = reduced.map(lambda kv: (kv[0][0], kv[0][1], kv[1])).flatMap(_table_rows)
     table_items.persist(StorageLevel.MEMORY_AND_DISK)
     try:
+        phase = time.perf_counter()
         counts = table_items.filter(lambda t: t[0] == "_count").map(lambda t: t[2]).fold({}, _sum_counts)
+        report.extra["extract_seconds"] = time.perf_counter() - phase  # read, NLP, rows (cached)
+        phase = time.perf_counter()
         for name in report.counts():
             setattr(report, name, counts.get(name, 0))
 
@@ -395,6 +398,8 @@ def run_spark(
                     lambda a, b: a if a[:2] <= b[:2] else b, numPartitions=partitions).map(lambda kv: ("", None, kv[1]))
             write(table, selected.map(lambda t: t[2][2]))
 
+        report.extra["write_seconds"] = time.perf_counter() - phase
+        phase = time.perf_counter()
         merged = table_items.filter(lambda t: t[0] == "_event").map(lambda t: (t[1], t[2])) \
             .groupByKey(numPartitions=partitions).flatMap(lambda group: _merge_group(group, window_days))
         merged.persist(StorageLevel.MEMORY_AND_DISK)
@@ -402,6 +407,7 @@ def run_spark(
             for table in ("merged_events", "event_mentions"):
                 write(table, merged.filter(lambda t, table=table: t[0] == table).map(lambda t: t[1]))
             report.merged = merged.filter(lambda t: t[0] == "merged_events").count()
+            report.extra["merge_seconds"] = time.perf_counter() - phase
         finally:
             merged.unpersist()
     finally:

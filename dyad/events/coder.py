@@ -25,6 +25,8 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# reactions to something done to the reacting side: praise, disapproval, rejection, threats
+REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
 REFUSING = frozenset({"refuse", "decline", "reject", "spurn"})
 AGREEING = frozenset({"agree", "consent", "commit"})
 # An appeal is a request and an expressed intent a plan, whatever the verb's tense.
@@ -568,10 +570,21 @@ def _event_anaphora(candidates: list[_Candidate], index: ActorIndex) -> None:
         if obj is None or not _is_definite(obj):
             continue
         lemma = obj.lemma_.lower()
+        mine = {a.actor for a in candidate.sources if a.actor}
         for earlier in reversed(candidates[:n]):
             if earlier.tok.lemma_.lower() == lemma and earlier.tok.i != obj.i and earlier.has_source:
                 source = next(a for a in earlier.sources if a.actor)
-                if source.actor not in {a.actor for a in candidate.sources}:
+                if source.actor not in mine:
+                    candidate.targets = [_Arg(source.actor, obj)]
+                break
+        if candidate.has_target or candidate.cameo[:2] not in REACTION_ROOTS or index.actor_at(obj.i):
+            continue
+        # "Ankara rejected the protest", "Belarus condemned the decision": a reaction answers
+        # whoever last acted on the one reacting
+        for earlier in reversed(candidates[:n]):
+            if mine & {a.actor for a in earlier.targets if a.actor} and earlier.has_source:
+                source = next(a for a in earlier.sources if a.actor)
+                if source.actor not in mine:
                     candidate.targets = [_Arg(source.actor, obj)]
                 break
 

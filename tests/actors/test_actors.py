@@ -99,3 +99,9 @@ def test_description_prefers_the_body_it_names(extract):
                   "The alliance said the talks were useful.")
     alliance = next(a for a in doc.actors if a.name == "Alliance of Sahel States")
     assert any(m.text == "alliance" and m.via == "description" for m in alliance.mentions)
+
+
+def test_object_pronoun_is_not_its_clause_subject(extract):
+    doc = extract("Kenyan envoy Grace Achieng met Vice-President Peter Malong. Achieng urged him to reopen the talks.")
+    malong = actor_named(doc, "Peter Malong")
+    assert any(m.text == "him" for m in malong.mentions)

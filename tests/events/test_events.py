@@ -150,3 +150,9 @@ def test_that_year_takes_the_year_named_before(extract):
     doc = extract("Hamas won the 2006 elections. A delegation of the movement visited Russia that year.", published="2017-09-25")
     visit = one(doc, "Hamas", "Russia", "04")
     assert (visit.date, visit.date_granularity) == ("2006", "year")
+
+
+def test_a_reaction_answers_whoever_acted_on_the_reacting_side(extract):
+    doc = extract("Greece summoned the Turkish ambassador on Wednesday to protest against Turkey. Turkey rejected the protest.")
+    reject = next(e for e in doc.events if e.root == "12")
+    assert doc.actor(reject.target).name == "Greece"
