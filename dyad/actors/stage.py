@@ -498,10 +498,37 @@ def _add_person_roles(doc: Doc, builders: list[_Builder], owner: dict[int, _Buil
                 if any(owner.get(t.i) is b for t in appos):
                     continue
                 _apply_title(b, appos, owner, kb)
+            for clause, status in _relative_roles(doc, start, end):
+                _apply_title(b, clause, owner, kb, status=status)
             body = _of_organisation(doc, end, owner)
             if body is not None and body.id not in b.affiliations:
                 b.affiliations.append(body.id)  # "Levan Abashidze of the ruling Georgian Dream party"
                 b.country = b.country or body.country
+
+
+# verbs that state a position in a relative clause: "X, who leads the party, ..."
+POSITION_VERBS = frozenset({"lead", "head", "chair", "run", "command", "direct", "found", "represent", "serve", "be"})
+
+
+def _relative_roles(doc: Doc, start: int, end: int) -> list[tuple[Span, str]]:
+    """Roles stated in a relative clause on a name: "X, who leads the Renewal Party" (current),
+    "X, who headed the central bank until 2020" (former), "X, who is the party's treasurer"."""
+    head = doc[start:end].root
+    out = []
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in POSITION_VERBS):
+        tokens = [t for t in clause.subtree if t.dep_ not in ("nsubj", "punct", "advcl", "ccomp") or t.i == clause.i]
+        tokens = [t for t in tokens if t.lower_ not in ("who", "whom", "that")]
+        if clause.lemma_ == "be":
+            attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+            if attr is None:
+                continue
+            tokens = list(attr.subtree)
+        if not tokens:
+            continue
+        lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        status = "former" if clause.tag_ == "VBD" or (clause.lemma_ == "be" and clause.tag_ == "VBD") else "current"
+        out.append((doc[lo:hi], status))
+    return out
 
 
 def _of_organisation(doc: Doc, end: int, owner: dict[int, _Builder]) -> _Builder | None:
@@ -556,9 +583,8 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: KnowledgeBase) -> None:
+def _apply_title(person: _Builder, title: Span, owner: dict[int, _Builder], kb: KnowledgeBase, status: str = "current") -> None:
     lowered = title.text.lower()
-    status = "current"
     if re.search(r"\bthen[-\s]", lowered):
         status = "then"
     elif any(re.search(rf"\b{w}\b", lowered) for w in FORMER_WORDS):

@@ -105,3 +105,16 @@ def test_object_pronoun_is_not_its_clause_subject(extract):
     doc = extract("Kenyan envoy Grace Achieng met Vice-President Peter Malong. Achieng urged him to reopen the talks.")
     malong = actor_named(doc, "Peter Malong")
     assert any(m.text == "him" for m in malong.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organization"),
+    [
+        ("Grace Mwale, who leads the People's Renewal Party, rejected the results.", "Grace Mwale", "leads the People's Renewal Party", "People's Renewal Party"),
+        ("Tom Hale, who is the treasurer of the Labour Party, resigned.", "Tom Hale", "treasurer of the Labour Party", "Labour Party"),
+    ],
+)
+def test_roles_from_relative_clauses(extract, text, person, title, organization):
+    doc = extract(text)
+    role = actor_named(doc, person).roles[0]
+    assert (role.title, doc.actor(role.organization).name, role.status) == (title, organization, "current")
