@@ -144,7 +144,30 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
         if start >= end or _is_title_word(doc, start, end, kb):
             continue  # "Defence" in "Defence Minister" tagged as an organisation is part of a title
         found.append(Candidate(start, end, kind, "name"))
+    found += _unlabelled_speakers(doc, kb)
     return _select(found, doc)
+
+
+def _unlabelled_speakers(doc: Doc, kb: KnowledgeBase) -> list[Candidate]:
+    """A capitalised name the tagger left unlabelled but that says something ("Blackwell wrote")
+    is a person: the subject of a verb of saying is nearly always someone."""
+    from ..quotes.finder import load_reporting_verbs
+
+    cues = load_reporting_verbs()
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        if not any(c.kind == "speech" for c in cues.get(tok.head.lemma_.lower(), ())):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if span.text in kb.surfaces or span.text.lower() in kb.agents or tok.text.lower() in kb.agents:
+            continue
+        out.append(Candidate(start, tok.i + 1, "PERSON", "name"))
+    return out
 
 
 HONORIFIC_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "adm", "capt", "pres", "amb", "prof", "rev", "sir", "dame", "judge", "justice"})
@@ -673,6 +696,10 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
                 # "the president" -> the last person whose role names a president
                 antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON" and any(
                     lemma in r.title.lower() for r in b.roles), window=6)
+                if antecedent is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # an epithet as subject ("The billionaire businessman said") names the person
+                    # the story is about: the last person who was a subject, close by
+                    antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, lambda b: b.kind == "PERSON", window=2)
         if antecedent is not None:
             _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
