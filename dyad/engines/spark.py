@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..ingest import DEFAULT_FIELDS, Article, Fields, ReadError
+from dyad.ingest import DEFAULT_FIELDS, Fields, ReadError  # absolute: this file is also spark-submit's script
 
 MANIFEST = "_dyad.json"
 # Tables a Spark run writes, in the order ``dyad load`` inserts them.
@@ -307,6 +307,39 @@ def _table_rows(item: tuple) -> Iterator[tuple]:
     yield ("_count", None, {"read": n, "skipped": n - len(other_inputs) - 1, "documents": 1, "duplicates": duplicates})
 
 
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _encode(item: tuple, schema: dict[str, list[tuple[str, str]]]) -> tuple:
+    """A table item -> (table, key, ordinal a, ordinal b, position, row as JSON in the table's column types)."""
+    table, key, value = item
+    if table == "_count":
+        return (table, None, 0, 0, 0, json.dumps(value))
+    if table == "_event":
+        return (table, json.dumps(key), 0, 0, 0, json.dumps(value, default=_json_value))
+    (ordinal_a, ordinal_b), position, row = value
+    columns = schema[table]
+    payload = dict(zip((name for name, _ in columns), _coerce(row, columns)))
+    return (table, None if key is None else json.dumps(key), ordinal_a, ordinal_b, position,
+            json.dumps(payload, default=_json_value, ensure_ascii=False))
+
+
+_EVENT_DATES = ("date_start", "date_end", "published")
+
+
+def _decode_event(payload: str) -> dict[str, Any]:
+    event = json.loads(payload)
+    for name in _EVENT_DATES:
+        if event.get(name):
+            event[name] = dt.date.fromisoformat(event[name])
+    return event
+
+
 def _merge_group(group: tuple, window_days: int) -> Iterator[tuple]:
     """One merge key's events -> merged_events and event_mentions rows, by the local merge code."""
     from ..store.merge import merge_events
@@ -316,10 +349,6 @@ def _merge_group(group: tuple, window_days: int) -> Iterator[tuple]:
         yield ("merged_events", row)
     for row in links:
         yield ("event_mentions", row)
-
-
-def _sum_counts(a: dict, b: dict) -> dict:
-    return {k: a.get(k, 0) + b.get(k, 0) for k in set(a) | set(b)}
 
 
 # --- driver: the run ----------------------------------------------------------------
@@ -357,6 +386,7 @@ def run_spark(
     kb_files = tuple(str(p) for p in kb_files)
     partitions = partitions or max(2, 4 * sc.defaultParallelism)
     report.partitions = partitions
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))  # the JVM side's shuffles, as the RDD side's
     _remove(spark, f"{out.rstrip('/')}/{MANIFEST}")  # unfinished until the manifest is written again
 
     files, missing = list_inputs(spark, paths)
@@ -376,42 +406,51 @@ def run_spark(
         lambda items: _extract_partition(items, model=model, kb_files=kb_files, monadic=monadic, batch_size=batch_size))
     # one shuffle for documents and errors alike, so the NLP runs once (error keys never meet document ids)
     reduced = outcomes.map(lambda o: ((o[0], o[1]), o[2])).reduceByKey(_reduce_outcome, numPartitions=partitions)
-    table_items = reduced.map(lambda kv: (kv[0][0], kv[0][1], kv[1])).flatMap(_table_rows)
-    table_items.persist(StorageLevel.MEMORY_AND_DISK)
+    # One Python pass turns every row into JSON; splitting, de-duplicating and writing the tables then
+    # runs in the JVM (from_json with each table's schema), so the rows are not unpickled once per table.
+    table_items = reduced.map(lambda kv: (kv[0][0], kv[0][1], kv[1])).flatMap(_table_rows).map(
+        lambda item: _encode(item, schema))
+    frame = spark.createDataFrame(table_items, "tbl string, key string, oa long, ob long, oc long, payload string")
+    frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
         phase = time.perf_counter()
-        counts = table_items.filter(lambda t: t[0] == "_count").map(lambda t: t[2]).fold({}, _sum_counts)
-        report.extra["extract_seconds"] = time.perf_counter() - phase  # read, NLP, rows (cached)
-        phase = time.perf_counter()
+        counts_schema = "read long, skipped long, documents long, duplicates long, errors long"
+        totals = frame.filter(F.col("tbl") == "_count").select(F.from_json("payload", counts_schema).alias("c")) \
+            .agg(*[F.sum(f"c.{name}").alias(name) for name in report.counts()]).collect()[0]
         for name in report.counts():
-            setattr(report, name, counts.get(name, 0))
-
-        def write(table: str, rdd) -> None:
-            columns = schema[table]
-            frame = spark.createDataFrame(rdd.map(lambda row: _coerce(row, columns)), spark_struct(columns))
-            frame.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{table}")
-
-        for table in DOCUMENT_TABLES + ("errors",):
-            selected = table_items.filter(lambda t, table=table: t[0] == table)
-            if table in _SHARED_KEYS:
-                selected = selected.map(lambda t: (t[1], t[2])).reduceByKey(
-                    lambda a, b: a if a[:2] <= b[:2] else b, numPartitions=partitions).map(lambda kv: ("", None, kv[1]))
-            write(table, selected.map(lambda t: t[2][2]))
-
-        report.extra["write_seconds"] = time.perf_counter() - phase
+            setattr(report, name, int(totals[name] or 0))
+        report.extra["extract_seconds"] = time.perf_counter() - phase  # read, NLP, rows (now cached)
         phase = time.perf_counter()
-        merged = table_items.filter(lambda t: t[0] == "_event").map(lambda t: (t[1], t[2])) \
-            .groupByKey(numPartitions=partitions).flatMap(lambda group: _merge_group(group, window_days))
+        json_options = {"timestampNTZFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSSSS"}
+        for table in DOCUMENT_TABLES + ("errors",):
+            selected = frame.filter(F.col("tbl") == table)
+            if table in _SHARED_KEYS:  # the first row per key in input order, as INSERT OR IGNORE keeps locally
+                first = Window.partitionBy("key").orderBy("oa", "ob", "oc")
+                selected = selected.withColumn("_n", F.row_number().over(first)).filter(F.col("_n") == 1)
+            rows = selected.select(F.from_json("payload", spark_struct(schema[table]), json_options).alias("r"))
+            rows.select("r.*").write.mode("overwrite").parquet(f"{out.rstrip('/')}/{table}")
+        report.extra["write_seconds"] = time.perf_counter() - phase
+
+        phase = time.perf_counter()
+        merged = frame.filter(F.col("tbl") == "_event").select("key", "payload").rdd \
+            .map(lambda r: (r[0], _decode_event(r[1]))).groupByKey(numPartitions=partitions) \
+            .flatMap(lambda group: _merge_group(group, window_days))
         merged.persist(StorageLevel.MEMORY_AND_DISK)
         try:
             for table in ("merged_events", "event_mentions"):
-                write(table, merged.filter(lambda t, table=table: t[0] == table).map(lambda t: t[1]))
+                columns = schema[table]
+                rows = merged.filter(lambda t, table=table: t[0] == table).map(lambda t: _coerce(t[1], columns))
+                spark.createDataFrame(rows, spark_struct(columns)).write.mode("overwrite") \
+                    .parquet(f"{out.rstrip('/')}/{table}")
             report.merged = merged.filter(lambda t: t[0] == "merged_events").count()
-            report.extra["merge_seconds"] = time.perf_counter() - phase
         finally:
             merged.unpersist()
+        report.extra["merge_seconds"] = time.perf_counter() - phase
     finally:
-        table_items.unpersist()
+        frame.unpersist()
     report.seconds = time.perf_counter() - run_started
     manifest = {"dyad_version": __version__, "engine": "spark", "spark_version": spark.version,
                 "master": sc.master, "model": model, "window_days": window_days, "partitions": partitions,

@@ -1,0 +1,99 @@
+"""Throughput of the Spark engine (local[2]) against the local engine with 2 processes, same articles.
+
+Reads the first N articles of the AllSides corpus (../shared/data/allsides by default) into one JSONL
+file and runs, in this one process:
+
+- the local engine: ``dyad ingest --workers 2`` into a fresh DuckDB (merging included);
+- the Spark engine: ``dyad ingest --engine spark --master local[2]`` into Parquet (reading, NLP,
+  merging and writing every table), then ``dyad load`` of that output into a fresh DuckDB.
+
+Both include building the pipeline in each of their 2 worker processes. Spark's JVM and session
+start-up is timed apart; the ratio (goal >= 0.7) is Spark's throughput without start-up over the
+local engine's, then with it.
+
+    python bench/bench_spark.py [--limit 2000] [--data FILE] [--partitions N]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "allsides" / "allsides_articles.jsonl.gz"
+
+
+def first_lines(path: Path, limit: int, out: Path) -> int:
+    with gzip.open(path, "rt", encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        n = 0
+        for n, line in enumerate(src, start=1):
+            if n > limit:
+                return limit
+            dst.write(line)
+    return n
+
+
+def run_local(corpus: Path, tmp: Path, batch_size: int):
+    from dyad.pipeline import DEFAULT_MODEL
+    from dyad.store import Store, ingest
+
+    with Store.open(tmp / "local.duckdb") as store:
+        start = time.perf_counter()
+        report = ingest(store, [str(corpus)], model=DEFAULT_MODEL, workers=2, batch_size=batch_size)
+        return time.perf_counter() - start, report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--partitions", type=int, default=None, help="Spark partitions (default: 4 per core)")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        sys.exit(f"Error: {args.data}: no such file; pass --data with allsides_articles.jsonl.gz")
+    from dyad.engines.load import load_parquet
+    from dyad.engines.spark import run_spark, spark_session
+    from dyad.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus.jsonl"
+        n = first_lines(args.data, args.limit, corpus)
+        print(f"articles: {n}  CPUs: {os.cpu_count()}  (local engine: 2 processes; Spark: local[2])")
+
+        local_s, local = run_local(corpus, tmp, args.batch_size)
+        local_rate = local.read / local_s
+        print(f"local engine : {local_s:7.1f} s  {local_rate:6.2f} articles/s  "
+              f"({local.documents} documents, {local.errors} errors, {local.merged} merged events)")
+
+        start = time.perf_counter()
+        spark = spark_session("local[2]", app_name="dyad bench", conf={"spark.ui.enabled": "false"})
+        startup_s = time.perf_counter() - start
+        report = run_spark([str(corpus)], str(tmp / "out"), spark=spark, batch_size=args.batch_size,
+                           partitions=args.partitions)
+        spark_s = report.seconds
+        spark_rate = report.read / spark_s
+        print(f"Spark start  : {startup_s:7.1f} s  (JVM and SparkSession, once per job)")
+        print(f"Spark engine : {spark_s:7.1f} s  {spark_rate:6.2f} articles/s  ({report.documents} documents, "
+              f"{report.errors} errors, {report.merged} merged events, {report.partitions} partitions)")
+        print("    of which: " + ", ".join(f"{name.replace('_seconds', '')} {value:.1f} s"
+                                        for name, value in report.extra.items() if name.endswith("_seconds")))
+        with Store.open(tmp / "spark.duckdb") as store:
+            start = time.perf_counter()
+            load_parquet(store, str(tmp / "out"))
+            load_s = time.perf_counter() - start
+        print(f"dyad load    : {load_s:7.1f} s  (Parquet into DuckDB)")
+        spark.stop()
+        same = report.counts() == local.counts() and report.merged == local.merged
+        print(f"same counts as the local engine: {'yes' if same else 'NO'}")
+        print(f"throughput ratio Spark/local: {spark_rate / local_rate:.2f} without start-up, "
+              f"{report.read / (spark_s + startup_s) / local_rate:.2f} with start-up (goal >= 0.7)")
+        print(f"per-core rate (Spark): {spark_rate / 2:.2f} articles/s/core")
+
+
+if __name__ == "__main__":
+    main()
