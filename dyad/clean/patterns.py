@@ -25,7 +25,7 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"source:.*",
         r"(?:\d+|one|no) (?:repl(?:y|ies)|comments?)",
         r"comments are closed\.?",
-        r"share this\s*:?",
+        r"share this(?: (?:article|story|post|page))?\s*[:!]?",
         r"share on (?:facebook|twitter|x|linkedin|whatsapp|reddit|email|telegram)",
         r"tweet",
         r"read more\s*(?:[:.…»>]+.*)?",

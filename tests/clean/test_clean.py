@@ -293,3 +293,11 @@ def test_clean_result_is_frozen():
     result = clean_text("Text.")
     with pytest.raises(AttributeError):
         result.text = "other"  # type: ignore[misc]
+
+
+def test_share_this_article_line_is_furniture():
+    from dyad.clean import clean_text
+
+    result = clean_text("Chile thanked Peru.\n\nShare this article\n\nShare this story:")
+    assert result.text == "Chile thanked Peru."
+    assert result.removed == ("Share this article", "Share this story:")
