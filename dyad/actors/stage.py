@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..document import Actor, Mention, Role
+from ..sentences import sentence_of, sentences
 from .kb import KnowledgeBase
 
 NER_KINDS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "NORP": "GROUP", "FAC": "LOCATION"}
@@ -207,7 +208,7 @@ def _extend_name(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int
     ("Omar Said" + "Khalil"), never over title words ("Minister") or known names."""
     def name_part(tok: Token) -> bool:
         return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.lower() not in kb.agents
-                and tok.text not in kb.surfaces and tok.sent.start == doc[start].sent.start)
+                and tok.text not in kb.surfaces and sentence_of(tok).start == sentence_of(doc[start]).start)
 
     while end < len(doc) and name_part(doc[end]):
         end += 1
@@ -382,7 +383,7 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
             attach(belongs_to[lemma], tok.i, tok.i + 1, "description")
             continue
         # "the commission" -> the last organisation named "... Commission"
-        if _has_determiner(tok):
+        if _has_determiner(tok) and lemma.rstrip("s") in {b.name.split()[-1].lower().rstrip("s") for b in builders}:
             named = next((b for b in reversed(_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
                           and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
             if named is not None:
@@ -488,7 +489,7 @@ def _left_titles(doc: Doc, start: int) -> list[Span]:
     """Pre-nominal titles, read from the surface: "Chilean Interior Minister Ana Rojas",
     "then-Kenyan Vice President (now opposition leader) Paul Otieno" (two titles)."""
     titles: list[Span] = []
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     k = start - 1
     end = start
     if k > sent_start and doc[k].text == ")":
@@ -584,7 +585,7 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
     head of ...", "a former envoy", "former head of ...").
     """
     spans: list[Span] = []
-    sent = doc[start].sent
+    sent = sentence_of(doc[start])
     # after the name: "Name, the deputy leader of the Labour Party, said"
     if end < sent.end and doc[end].text == ",":
         k = end + 1
@@ -659,7 +660,7 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
     with no such antecedent stays unresolved.
     """
     sentence_of = {}
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):
             sentence_of[i] = n
     recent: list[tuple[int, _Builder, bool]] = []  # token index, actor, was a subject

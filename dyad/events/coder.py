@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.stage import ActorIndex
 from ..document import Event, Place, Span as CharSpan, Trigger
+from ..sentences import sentence_of, sentences, text_of
 from .cameo import lookup, reject_code
 from .dates import ResolvedDate, resolve_date
 from .lexicon import Pattern
@@ -341,10 +342,10 @@ def _anaphoric_year(ent: Span) -> ResolvedDate | None:
     ("won the 2006 elections ... visited Moscow that year")."""
     if not _THAT_YEAR.match(ent.text.strip()):
         return None
-    sent = ent.sent
+    sent = sentence_of(ent.root)
     start = sent.start
     if start > 0:
-        start = ent.doc[start - 1].sent.start
+        start = sentence_of(ent.doc[start - 1]).start
     years = _YEAR.findall(ent.doc[start:ent.start].text)
     return ResolvedDate(years[-1], "year") if years else None
 
@@ -503,7 +504,7 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
         if pattern is not None:
             chosen[tok.i] = pattern
     found: list[_Candidate] = []
-    for sent_i, sent in enumerate(doc.sents):
+    for sent_i, sent in enumerate(sentences(doc)):
         for tok in sent:
             pattern = chosen.get(tok.i)
             if pattern is None or _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen):
@@ -649,7 +650,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     _event_anaphora(candidates, index)
     _refusals(candidates)
     refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates)
-    sentences = list(doc.sents)
+    sents = sentences(doc)
     events: list[Event] = []
     seen: set[tuple] = set()
     for candidate in candidates:
@@ -668,7 +669,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
         code = lookup(candidate.cameo)
         word = candidate.trigger
         trigger = Trigger(word.idx, word.idx + len(word.text), word.text)
-        sent = sentences[candidate.sent_i]
+        sent = sents[candidate.sent_i]
         for src in candidate.sources:
             for tgt in candidate.targets:
                 if src.actor and src.actor == tgt.actor:
@@ -738,7 +739,7 @@ def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
     happened when the last dated event of the same or the previous paragraph did
     ("Police fired tear gas ..." after "Thousands marched on Monday ..."). Marked
     ``date_source="context"`` so analysts can keep or drop it."""
-    text = doc.text
+    text = text_of(doc)
     out: list[Event] = []
     last: Event | None = None
     for event in events:
@@ -756,7 +757,7 @@ def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
 
 
 def _sentence(doc: Doc, event: Event) -> Span:
-    return list(doc.sents)[event.sentence]
+    return sentences(doc)[event.sentence]
 
 
 def _past(doc: Doc, event: Event) -> bool:

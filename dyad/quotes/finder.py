@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.stage import ActorIndex
 from ..data_files import data_path, read_tsv
 from ..document import Quote
+from ..sentences import sentence_at_char, sentence_of, text_of
 from ..errors import W_UNBALANCED_QUOTE
 from ..events.coder import actor_of, subject_of as _clause_subject
 
@@ -205,7 +206,7 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "represent
 def _nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteSpan]) -> Token | None:
     """When the parse gives the cue no subject ("Speaking with X, Y, the head of Z, said"),
     the speaker is the closest person named before the cue in its sentence, outside quotations."""
-    sent = cue_tok.sent
+    sent = sentence_of(cue_tok)
     fallback = None
     for tok in reversed(sent[: cue_tok.i - sent.start]):
         if any(s.covers(tok.idx) for s in spans):
@@ -228,14 +229,11 @@ def _noun_phrase(tok: Token) -> str:
 
 
 def _sentence_of(doc: Doc, char: int) -> Span | None:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char + 1:
-            return sent
-    return None
+    return sentence_at_char(doc, char)
 
 
 def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
-    text = doc.text
+    text = text_of(doc)
     verbs = load_reporting_verbs()
     spans, warnings = find_quote_spans(text)
     spans = _merge_split(spans, text)
@@ -269,13 +267,13 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
 def _attribution_window(doc: Doc, qs: QuoteSpan, cues) -> tuple[int, int]:
     """The characters where the quotation's attribution may stand: its sentences, plus a
     short sentence or one opening with a reporting verb right after it ("… ?” he urged them)."""
-    text = doc.text
+    text = text_of(doc)
     first = _sentence_of(doc, qs.start)
     last = _sentence_of(doc, max(qs.start, qs.end - 1))
     lo = first.start_char if first is not None else qs.start
     hi = last.end_char if last is not None else qs.end
     if last is not None and last.end < len(doc) and "\n" not in text[qs.end:last.end_char + 2]:
-        after = doc[last.end:].sent
+        after = sentence_of(doc[last.end])
         opening = [c for c in cues if after.start <= c[0].i < after.start + 5]
         if after.start_char - hi <= 1 and (len(after) <= 8 or opening):
             hi = after.end_char
@@ -309,14 +307,14 @@ def _adjacent(text: str, previous_end: int, start: int) -> bool:
 def _introduced_by_colon(doc: Doc, qs: QuoteSpan, cues, spans) -> tuple[Token, Cue] | None:
     """“...” after "In a 1963 speech, he declared:" (often with a paragraph break between)."""
     k = qs.start - 2
-    while k >= 0 and doc.text[k].isspace():
+    while k >= 0 and text_of(doc)[k].isspace():
         k -= 1
-    if k < 0 or doc.text[k] != ":":
+    if k < 0 or text_of(doc)[k] != ":":
         return None
     colon = doc.char_span(k, k + 1, alignment_mode="expand")
     if colon is None:
         return None
-    sent = colon[0].sent
+    sent = sentence_of(colon[0])
     found = [(t, c) for t, c in cues if sent.start <= t.i < colon[0].i and c.kind != "cognition"
              and not any(sp.covers(t.idx) for sp in spans)]
     return found[-1] if found else None
@@ -331,9 +329,9 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
     of the verb whose clause contains the quotation. One or two quoted words (scare quotes)
     are attributed only through a verb of saying or naming."""
     k = qs.start - 2
-    while k >= 0 and doc.text[k] == " ":
+    while k >= 0 and text_of(doc)[k] == " ":
         k -= 1
-    if k >= 0 and doc.text[k] == ":":
+    if k >= 0 and text_of(doc)[k] == ":":
         before = doc.char_span(max(0, k - 60), k, alignment_mode="contract")
         if before is not None and len(before) and index.actor_at(before[-1].i):
             return before[-1], None
@@ -415,7 +413,7 @@ def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], off
             inside = sum(max(0, min(hi, e) - max(lo, s)) for s, e in covered)
             if inside > (hi - lo) / 2 or lo < cue_tok.idx < hi:
                 continue
-            body = doc.text[lo:hi]
+            body = text_of(doc)[lo:hi]
             if len(body.split()) < 3:
                 continue
             out.append(Quote(
@@ -436,7 +434,7 @@ def _clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | 
         return None
     lo = min(t.idx for t in tokens)
     hi = max(t.idx + len(t.text) for t in tokens)
-    text = clause.doc.text
+    text = text_of(clause.doc)
     while lo < hi and text[lo] in ",;: ":
         lo += 1
     while hi > lo and text[hi - 1] in ".,;: ":
