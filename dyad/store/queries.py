@@ -25,35 +25,47 @@ def parse_bound(option: str, value: str | None, *, end: bool) -> dt.date | None:
     return last if end else start
 
 
-def events(store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
-           code: str | None = None, since: str | None = None, until: str | None = None,
-           realis: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
-    if realis is not None and realis not in REALIS:
-        raise BadOption("--realis", realis, REALIS)
-    if code is not None and not code.isdigit():
-        raise BadOption("--code", code, "CAMEO digits, e.g. 04 or 042")
-    where, params = [], []
-    if actor:
-        where.append("(s.name ILIKE ? OR t.name ILIKE ?)")
-        params += [actor, actor]
-    if source:
-        where.append("s.name ILIKE ?")
-        params.append(source)
-    if target:
-        where.append("t.name ILIKE ?")
-        params.append(target)
+def event_filters(*, actor: str | None = None, source: str | None = None, target: str | None = None,
+                  code: str | None = None, since: str | None = None, until: str | None = None,
+                  realis: str | None = None, country: str | None = None, substring: bool = False,
+                  prefix: str = "--") -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters for filtering ``events e`` joined with ``documents d`` and the
+    source and target ``actors s``/``t``; shared by the CLI queries and the web app. Names match
+    whole (case-insensitive) or, with ``substring``, anywhere; option names in errors carry ``prefix``."""
+    if realis and realis not in REALIS:
+        raise BadOption(f"{prefix}realis", realis, REALIS)
+    if code and not code.isdigit():
+        raise BadOption(f"{prefix}code", code, "CAMEO digits, e.g. 04 or 042")
+    where: list[str] = []
+    params: list[Any] = []
+    for value, clause, count in ((actor, "(s.name ILIKE ? OR t.name ILIKE ?)", 2), (source, "s.name ILIKE ?", 1),
+                                 (target, "t.name ILIKE ?", 1)):
+        if value:
+            where.append(clause)
+            params += [f"%{value}%" if substring else value] * count
     if code:
         where.append("starts_with(e.cameo, ?)")
         params.append(code)
     if realis:
         where.append("e.realis = ?")
         params.append(realis)
-    if (start := parse_bound("--since", since, end=False)) is not None:
+    if country:
+        where.append("(s.country = ? OR t.country = ? OR e.place_country = ?)")
+        params += [country.upper()] * 3
+    if (start := parse_bound(f"{prefix}since", since or None, end=False)) is not None:
         where.append("coalesce(e.date_end, d.published) >= ?")
         params.append(start)
-    if (stop := parse_bound("--until", until, end=True)) is not None:
+    if (stop := parse_bound(f"{prefix}until", until or None, end=True)) is not None:
         where.append("coalesce(e.date_start, d.published) <= ?")
         params.append(stop)
+    return where, params
+
+
+def events(store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
+           code: str | None = None, since: str | None = None, until: str | None = None,
+           realis: str | None = None, limit: int | None = 50) -> list[dict[str, Any]]:
+    where, params = event_filters(actor=actor, source=source, target=target, code=code, since=since,
+                                  until=until, realis=realis)
     sql = (
         "SELECT coalesce(e.date, strftime(d.published, '%Y-%m-%d')) AS date, s.name AS source, e.trigger_text AS trigger, "
         "t.name AS target, e.cameo, e.label, e.quad_class, e.goldstein, e.realis, e.place_name AS place, "

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ..errors import BadOption, NotFound
-from ..store.queries import REALIS, parse_bound
+from ..store.queries import REALIS, event_filters, parse_bound
 from ..store.rows import document_dict
 
 EVENT_SORTS = {
@@ -296,31 +296,8 @@ def events(store, *, actor: str | None = None, source: str | None = None, target
         raise BadOption("sort", sort, list(EVENT_SORTS))
     if order not in ORDERS:
         raise BadOption("order", order, ORDERS)
-    if realis and realis not in REALIS:
-        raise BadOption("realis", realis, REALIS)
-    if code and not code.isdigit():
-        raise BadOption("code", code, "CAMEO digits, e.g. 04 or 042")
-    where, params = [], []
-    for value, clause, count in ((actor, "(s.name ILIKE ? OR t.name ILIKE ?)", 2), (source, "s.name ILIKE ?", 1),
-                                 (target, "t.name ILIKE ?", 1)):
-        if value:
-            where.append(clause)
-            params += [f"%{value}%"] * count
-    if code:
-        where.append("starts_with(e.cameo, ?)")
-        params.append(code)
-    if realis:
-        where.append("e.realis = ?")
-        params.append(realis)
-    if country:
-        where.append("(s.country = ? OR t.country = ? OR e.place_country = ?)")
-        params += [country.upper()] * 3
-    if (start := parse_bound("since", since or None, end=False)) is not None:
-        where.append("coalesce(e.date_end, d.published) >= ?")
-        params.append(start)
-    if (stop := parse_bound("until", until or None, end=True)) is not None:
-        where.append("coalesce(e.date_start, d.published) <= ?")
-        params.append(stop)
+    where, params = event_filters(actor=actor, source=source, target=target, code=code, since=since, until=until,
+                                  realis=realis, country=country, substring=True, prefix="")
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.query(f"SELECT count(*) AS n {EVENT_FROM}{clause}", params)[0]["n"]
     direction = "ASC" if order == "asc" else "DESC"
