@@ -179,7 +179,8 @@ def speaker_actor(tok: Token, index: ActorIndex) -> str | None:
     in Ohio" is not Ohio speaking."""
     found = index.actor_at(tok.i)
     if found:
-        return found
+        # places do not speak: a dateline city or a place in the phrase is never the speaker
+        return None if index.get(found) is not None and index.get(found).kind == "LOCATION" else found
     broad = actor_of(tok, index)
     actor = index.get(broad)
     if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "IGO", "GROUP"):
@@ -212,7 +213,7 @@ def _nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteS
         if any(s.covers(tok.idx) for s in spans):
             continue
         actor = index.get(index.actor_at(tok.i))
-        if actor is None:
+        if actor is None or actor.kind == "LOCATION":
             continue
         if actor.kind == "PERSON":
             return tok

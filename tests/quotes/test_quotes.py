@@ -61,3 +61,10 @@ def test_event_inside_a_quote_carries_the_speaker(extract):
     doc = extract("“Russia attacked Ukraine again,” Olena Bondar said.")
     attack = next(e for e in doc.events if e.root in ("18", "19"))
     assert doc.actor(attack.speaker).name == "Olena Bondar"
+
+
+def test_a_dateline_city_is_never_the_speaker(extract):
+    doc = extract("LIMA, March 3 — “We will not sign this,” the ministry said in a statement.")
+    quote = next(q for q in doc.quotes if q.kind == "direct")
+    speaker = doc.actor(quote.speaker)
+    assert speaker is None or speaker.kind != "LOCATION"
