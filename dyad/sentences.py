@@ -20,18 +20,23 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def _starts(doc: Doc) -> tuple[list[int], list[int]]:
+    cached = doc.user_data.get("dyad_sentence_starts")
+    if cached is None:
+        sents = sentences(doc)
+        cached = doc.user_data["dyad_sentence_starts"] = ([s.start for s in sents], [s.start_char for s in sents])
+    return cached
+
+
 def sentence_of(tok: Token) -> Span:
     """The sentence holding ``tok`` (what ``tok.sent`` gives, without walking the Doc)."""
-    sents = sentences(tok.doc)
-    starts = [s.start for s in sents]
-    return sents[max(0, bisect_right(starts, tok.i) - 1)]
+    return sentences(tok.doc)[max(0, bisect_right(_starts(tok.doc)[0], tok.i) - 1)]
 
 
 def sentence_at_char(doc: Doc, char: int) -> Span | None:
     """The sentence covering character ``char`` (or ending right before it)."""
     sents = sentences(doc)
-    starts = [s.start_char for s in sents]
-    k = bisect_right(starts, char) - 1
+    k = bisect_right(_starts(doc)[1], char) - 1
     if k < 0:
         return None
     return sents[k] if char < sents[k].end_char + 1 else None

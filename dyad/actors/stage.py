@@ -66,12 +66,16 @@ class ActorIndex:
 
     actors: list[Actor]
     by_token: dict[int, str]
+    by_id: dict[str, Actor] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {a.id: a for a in self.actors}
 
     def actor_at(self, token_i: int) -> str | None:
         return self.by_token.get(token_i)
 
     def get(self, actor_id: str | None) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self.by_id.get(actor_id) if actor_id is not None else None
 
     def with_mentions(self, doc: Doc, extra: list[tuple[str, int, str]]) -> "ActorIndex":
         """A copy with one-token mentions added: (actor id, token index, via)."""

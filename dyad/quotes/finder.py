@@ -5,7 +5,7 @@ each span to a cue and a speaker through the parse and the actor index.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -180,7 +180,8 @@ def speaker_actor(tok: Token, index: ActorIndex) -> str | None:
     found = index.actor_at(tok.i)
     if found:
         # places do not speak: a dateline city or a place in the phrase is never the speaker
-        return None if index.get(found) is not None and index.get(found).kind == "LOCATION" else found
+        actor = index.get(found)
+        return None if actor is not None and actor.kind == "LOCATION" else found
     broad = actor_of(tok, index)
     actor = index.get(broad)
     if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "IGO", "GROUP"):

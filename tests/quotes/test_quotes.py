@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import actor_named
 
 pytestmark = pytest.mark.model
 

@@ -5,7 +5,6 @@ import gzip
 import json
 import subprocess
 import sys
-import time
 
 import pytest
 
