@@ -3,16 +3,22 @@ roots of the multi-coder study (each sentence coded by four or five people).
 
 * 5-way (``cameo_class_train.tsv``: ``sentence<TAB>label``; 0 statement, 1 verbal
   cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict): dyad's
-  main event of the sentence gives its class (CAMEO 01/02 -> 0, else the QuadClass).
-  Accuracy, per-class precision/recall/F1 and a confusion matrix; a sentence where dyad
-  codes nothing is reported as "none" (strict), and separately with "none" read as a
-  statement (a sentence with no cooperation or conflict is a statement in this scheme).
+  main event of the sentence gives its class through the CAMEO root. The labels follow the
+  PentaClass grouping used with Phoenix-style CAMEO data, not GDELT's QuadClass: statements
+  and appeals (01-02) are class 0, intents, consultation and diplomatic cooperation (03-05)
+  class 1, material cooperation (06-09) class 2, demands, disapproval, rejection, threats
+  and reduced relations (10-13, 16) class 3, protest, force posture, coercion and violence
+  (14-15, 17-20) class 4. The QuadClass reading is reported next to it. Accuracy,
+  per-class precision/recall/F1 and a confusion matrix; a sentence where dyad codes nothing
+  is reported as "none" (strict), and separately with "none" read as a statement (a
+  sentence with no cooperation or conflict is a statement in this scheme).
 * Multi-coder (``cameo_conflibert_rounds_merged.jsonl``): for each sentence the CAMEO roots
   each coder gave; agreement between two coders is 1 when their first actions share the
   root, and the same for dyad's main event against each coder. dyad's figure is read next
   to the coders' agreement with each other.
 
-The main event: not a statement when the sentence has another event (the statement
+The main event: one that happened or was stated (a negated event, "did not attack", is no
+event in CAMEO), not a statement when the sentence has another event (the statement
 usually only reports it), then the highest confidence, then the first.
 
     python -m dyad.eval.cameo_agreement ../shared/data [--limit N] [--json]
@@ -34,15 +40,30 @@ from ..document import Document, Event
 CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 
+PENTACLASS_BY_ROOT = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 2,
+    "10": 3, "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
+}
+
+
 def main_event(doc: Document) -> Event | None:
-    if not doc.events:
+    happened = [e for e in doc.events if e.realis != "negated"]
+    if not happened:
         return None
-    substantive = [e for e in doc.events if e.root not in ("01", "02")]
-    pool = substantive or list(doc.events)
+    substantive = [e for e in happened if e.root not in ("01", "02")]
+    pool = substantive or happened
     return max(pool, key=lambda e: (e.confidence, -e.trigger.start))
 
 
 def pentaclass(event: Event | None) -> int | None:
+    """The five-way class of an event's CAMEO root (see the module docstring)."""
+    if event is None:
+        return None
+    return PENTACLASS_BY_ROOT[event.root]
+
+
+def quadclass_reading(event: Event | None) -> int | None:
+    """The same five classes read through GDELT's QuadClass (01-02 still statements)."""
     if event is None:
         return None
     return 0 if event.root in ("01", "02") else event.quad_class
@@ -138,8 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     penta = load_pentaclass(penta_path, args.limit)
     docs = pipeline.extract_many({"text": s} for s, _ in penta)
-    predicted = [pentaclass(main_event(d)) for d in docs]
+    events = [main_event(d) for d in docs]
+    predicted = [pentaclass(e) for e in events]
     figures = {"pentaclass": score_pentaclass([g for _, g in penta], predicted)}
+    figures["quadclass_reading"] = score_pentaclass([g for _, g in penta], [quadclass_reading(e) for e in events])
     items = load_multicoder(multi_path, args.limit)
     roots = [(lambda e: e.root if e else None)(main_event(d)) for d in pipeline.extract_many({"text": i["sentence"]} for i in items)]
     figures["multicoder"] = score_multicoder(items, roots)
@@ -150,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = figures["pentaclass"]
     print(f"5-way ({p['sentences']} sentences, dyad codes {p['coded']}): accuracy strict {p['strict']['accuracy']}, "
           f"none-as-statement {p['none_as_statement']['accuracy']}")
+    q = figures["quadclass_reading"]
+    print(f"  read through GDELT QuadClass instead: strict {q['strict']['accuracy']}, "
+          f"none-as-statement {q['none_as_statement']['accuracy']}")
     for name, f in p["none_as_statement"]["per_class"].items():
         print(f"  {name:22s} P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} (n={f['n']})")
     print("  confusion (rows gold, columns dyad; last column: no event):")

@@ -72,3 +72,72 @@ def reject_code(cameo: str) -> str | None:
         if cameo[:length] in _REJECT_FOR:
             return _REJECT_FOR[cameo[:length]]
     return None
+
+
+# CAMEO codes what was said about an act, not the act: agreeing, offering or pledging to
+# cooperate is 03 "express intent", asking someone to is 02 "appeal", announcing force or
+# sanctions against someone is 13 "threaten" (CAMEO manual 1.1b3, families 02, 03, 13).
+# The substantive code's prefix -> the code of the intent, appeal or threat. Longest prefix wins.
+_INTENT_FOR = {
+    "04": "036", "045": "039", "046": "036",
+    "05": "032", "057": "030",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
+_APPEAL_FOR = {
+    "03": "020", "04": "026", "045": "028", "046": "026",
+    "05": "022", "057": "027",
+    "06": "021", "061": "0211", "062": "0212", "063": "0213", "064": "0214",
+    "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+    "08": "025", "081": "0251", "082": "0252", "083": "024", "0831": "0241", "0832": "0242",
+    "0833": "0243", "0834": "0244", "084": "0253", "085": "0254", "086": "0255", "087": "0256",
+}
+_THREAT_FOR = {
+    "14": "133", "15": "138",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "130", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "175": "137",
+    "18": "1383", "19": "138", "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
+    "20": "1383", "204": "1385",
+}
+
+
+# Cutting, halting or cancelling a cooperative act is CAMEO's 16 "reduce relations":
+# "reduced military aid" -> 1622, "halted talks" -> 164, "cancelled a visit" -> 160.
+_REDUCE_FOR = {
+    "03": "160", "04": "160", "045": "165", "046": "164",
+    "05": "160", "054": "161", "06": "160",
+    "07": "162", "071": "1621", "072": "1622", "073": "1623", "074": "1661",
+}
+
+
+def _by_prefix(table: dict[str, str], cameo: str) -> str | None:
+    for length in (4, 3, 2):
+        if cameo[:length] in table and len(cameo) >= length:
+            return table[cameo[:length]]
+    return None
+
+
+def intent_code(cameo: str) -> str | None:
+    """The 03 code for expressing the intent to do ``cameo`` ("agreed to lift sanctions" -> 0351)
+    or the 13 code for announcing a hostile ``cameo`` ("vowed to strike back" -> 138)."""
+    return _by_prefix(_INTENT_FOR, cameo) or _by_prefix(_THREAT_FOR, cameo)
+
+
+def threat_code(cameo: str) -> str:
+    """The 13 code for threatening to do ``cameo``: the hostile act's own threat when CAMEO has
+    one ("threatened sanctions" -> 1312), else plain 130 ("threatened to pull out")."""
+    return _by_prefix(_THREAT_FOR, cameo) or "130"
+
+
+def reduce_code(cameo: str) -> str | None:
+    """The 16 code for cutting or halting the cooperative ``cameo`` ("suspended humanitarian
+    aid" -> 1623); None outside 03-07."""
+    return _by_prefix(_REDUCE_FOR, cameo)
+
+
+def appeal_code(cameo: str) -> str | None:
+    """The 02 code for asking someone to do the cooperative ``cameo`` ("urged Tehran to release
+    the crew" -> 0253); None outside 03-08."""
+    return _by_prefix(_APPEAL_FOR, cameo)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.stage import ActorIndex
 from ..document import Event, Place, Span as CharSpan, Trigger
 from ..sentences import sentence_of, sentences, text_of
-from .cameo import lookup, reject_code
+from .cameo import appeal_code, intent_code, lookup, reduce_code, reject_code, threat_code
 from .dates import ResolvedDate, resolve_date
 from .lexicon import Pattern
 from .places import load_gazetteer
@@ -29,12 +29,28 @@ RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
 REFUSING = frozenset({"refuse", "decline", "reject", "spurn"})
+# Verbs that cut back or call off the cooperation their object names ("reduced aid to",
+# "halted talks with", "cancelled a visit to"): CAMEO 16.
+REDUCING = frozenset({"reduce", "cut", "slash", "curtail", "decrease", "lower", "trim", "halve", "withhold", "freeze",
+                      "halt", "stop", "suspend", "cancel", "scrap", "postpone", "terminate", "end", "withdraw",
+                      "scale", "pause", "axe", "abandon", "break"})
+# Verbs that only carry the noun's event for realis ("failed to reach an agreement", "will hold talks").
+LIGHT_VERBS = frozenset({"reach", "strike", "seal", "clinch", "have", "take", "get", "pursue", "seek", "hold"})
 AGREEING = frozenset({"agree", "consent", "commit"})
 # An appeal is a request and an expressed intent a plan, whatever the verb's tense.
 REALIS_BY_ROOT = {"02": "requested", "03": "intended"}
 # Governors that make the event under them something other than a plain fact.
 NEGATING = frozenset({"refuse", "decline", "deny", "fail", "reject", "avoid", "oppose", "rule"})
 INTENDING = frozenset({"plan", "intend", "aim", "seek", "hope", "expect", "prepare", "promise", "pledge", "vow", "decide", "agree", "want", "wish", "ready", "willing", "prepared", "determined", "set", "schedule", "threaten", "offer", "consider", "mull", "propose"})
+# Governors that make the act under them a commitment the source states ("agreed to", "offered
+# to", "is ready to", "vowed to", "threatened to"): CAMEO codes the statement of intent (03, 13).
+# Plans and schedules ("plans to visit", "is due to meet") are not in the list: they report an
+# act to come and keep its own code.
+COMMISSIVE = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "consent", "undertake", "volunteer",
+                        "threaten", "ready", "willing", "prepared", "open", "eager", "determined"})
+# verbs of saying under which "it would send", "it will release" is the source's own announcement
+ANNOUNCING = frozenset({"say", "announce", "state", "tell", "confirm", "declare", "insist", "warn", "add", "stress",
+                        "indicate", "signal", "write", "reiterate", "assure", "vow", "pledge", "promise"})
 REQUESTING = frozenset({"urge", "call", "ask", "demand", "appeal", "press", "invite", "encourage", "request", "push", "implore", "beg", "need", "want", "require", "order", "instruct", "tell", "pressure", "persuade", "enlist"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d"})
@@ -67,7 +83,11 @@ def _particle_ok(tok: Token, particle: str) -> bool:
     if particle.startswith("mod:"):
         word = particle[4:]
         return any(c.lower_ == word and c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
-    return any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children)
+    if any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
+        return True
+    # "called for Kenya to withdraw": the preposition is parsed as the clause's complementiser
+    return any(c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
+               for c in tok.children)
 
 
 def _choose(tok: Token, patterns: Iterable[Pattern], index: ActorIndex) -> Pattern | None:
@@ -83,9 +103,11 @@ def _choose(tok: Token, patterns: Iterable[Pattern], index: ActorIndex) -> Patte
 def _object_class_ok(tok: Token, pattern: Pattern, index: ActorIndex) -> bool:
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
-        return pattern.object_class != "PERSON"
+        return pattern.object_class not in ("PERSON", "THING")  # "returned to Gaza" returns no property
     if pattern.object_class == "STATEMENT":
         return obj.lemma_.lower() in STATEMENT_WORDS
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return False  # "called it a mistake", "named him envoy": naming, not acting on the object
     is_actor = index.actor_at(obj.i) is not None or obj.ent_type_ in ACTOR_ENTS
     if pattern.object_class == "PERSON":
         return obj.ent_type_ in PERSON_ENTS or obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them")
@@ -282,6 +304,9 @@ def _realis(tok: Token) -> str:
 
     if negated(tok):
         return "negated"
+    if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
+            and tok.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
+        return _realis(tok.head)  # "failed to reach an agreement", "will hold talks": the verb's status
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return "hypothetical"
@@ -293,9 +318,12 @@ def _realis(tok: Token) -> str:
         node = node.head
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
         return "hypothetical"
+    if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING:
+        return "intended"  # "said it would send troops": the reported "will"
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
-    if node.dep_ in ("xcomp", "ccomp", "acl") or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj")):
+    for_clause = _for_clause(node)
+    if node.dep_ in ("xcomp", "ccomp", "acl") or for_clause or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj")):
         governor = node.head
         if governor.pos_ in ("ADJ", "ADP"):  # "ready to meet", "called for talks"
             governor = governor.head
@@ -304,7 +332,7 @@ def _realis(tok: Token) -> str:
             return "negated"
         if negated(governor) and node.dep_ == "xcomp":
             return "negated"
-        if lemma in REQUESTING and (node.dep_ == "xcomp" or tok.pos_ == "NOUN"):
+        if lemma in REQUESTING and (node.dep_ == "xcomp" or for_clause or tok.pos_ == "NOUN"):
             has_object = any(c.dep_ in ("dobj", "dative") for c in governor.children) or _prep_object(governor, "on") is not None
             if has_object or lemma in ("urge", "call", "demand", "appeal", "request", "ask", "press"):
                 return "requested"
@@ -313,6 +341,11 @@ def _realis(tok: Token) -> str:
     if aux & FUTURE_AUX or ("going" in aux and "to" in {c.lower_ for c in tok.children}):
         return "intended"
     return "asserted"
+
+
+def _for_clause(node: Token) -> bool:
+    """"called for Mali to release the soldiers": an infinitive clause opened by "for"."""
+    return node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children)
 
 
 def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | None = None):
@@ -503,6 +536,7 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
         pattern = _choose(tok, patterns, index) if patterns else None
         if pattern is not None:
             chosen[tok.i] = pattern
+    recoded = _reductions(doc, chosen)
     found: list[_Candidate] = []
     for sent_i, sent in enumerate(sentences(doc)):
         for tok in sent:
@@ -512,7 +546,8 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
             sources = _fill(tok, pattern.source, pattern, index, set())
             source_ids = {a.actor for a in sources if a.actor}
             targets = _fill(tok, pattern.target, pattern, index, source_ids)
-            candidate = _Candidate(tok, pattern, sources, targets, sent_i)
+            cameo, trigger = recoded.get(tok.i, ("", None))
+            candidate = _Candidate(tok, pattern, sources, targets, sent_i, cameo=cameo, trigger=trigger)
             if not candidate.has_target and not pattern.cameo.startswith("01"):
                 candidate.targets = (_object_noun_targets(tok, index, source_ids)
                                      or _complement_targets(tok, index, source_ids) or candidate.targets)
@@ -522,6 +557,29 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
             candidate.realis = _realis(tok)
             found.append(candidate)
     return found
+
+
+def _reductions(doc: Doc, chosen: dict[int, Pattern]) -> dict[int, tuple[str, Token | None]]:
+    """"reduced military aid to Argentina", "suspended talks with Kyiv", "cancelled a visit to
+    Paris": a cooperative event noun under a verb of cutting or calling off is CAMEO 16. When
+    the verb is itself a trigger ("suspended" 160) it takes the finer code and the noun stays
+    its object; otherwise the noun's event is recoded and the verb shown as its trigger."""
+    out: dict[int, tuple[str, Token | None]] = {}
+    for i, pattern in chosen.items():
+        tok = doc[i]
+        verb = tok.head
+        if pattern.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() not in REDUCING:
+            continue
+        code = reduce_code(pattern.cameo)
+        if code is None:
+            continue
+        if verb.i in chosen:
+            out[verb.i] = (code, None)
+        else:
+            out[i] = (code, verb)
+    return out
 
 
 def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
@@ -541,7 +599,8 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
 def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
     """The target of a threat, appeal or intent lies in what is threatened or asked:
     "threatened to reduce its cooperation with the agency" -> the agency."""
-    for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and tok.lemma_.lower() in REQUESTING):
+    for clause in (c for c in tok.children
+                   if (c.dep_ in ("ccomp", "xcomp") or _for_clause(c)) and tok.lemma_.lower() in REQUESTING):
         # "wants Russia to become involved", "needs Russia to exert its influence": the one asked
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         actor = actor_of(subject, index) if subject is not None else None
@@ -634,6 +693,77 @@ def _statements_about_plans(candidates: list[_Candidate]) -> set[int]:
     return dropped
 
 
+def _governor(tok: Token) -> Token:
+    """The word a clause or event noun hangs on, past a coordinating head, an adjective or a
+    preposition ("ready to meet", "called for talks", "agreed to meet and sign")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    governor = node.head
+    if governor.pos_ in ("ADJ", "ADP") and governor.lemma_.lower() not in COMMISSIVE:
+        governor = governor.head
+    return governor
+
+
+def _announced_by_source(tok: Token, index: ActorIndex) -> bool:
+    """"Kenya said it would send troops": a future act in the complement of the source's own
+    verb of saying is the source's announcement of intent."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"} | {c.lower_ for c in node.children if c.dep_ == "aux"}
+    if not aux & (FUTURE_AUX | {"would"}) or node.dep_ != "ccomp" or node.head.lemma_.lower() not in ANNOUNCING:
+        return False
+    speaker, doer = _subject(node.head), _subject(node)
+    if speaker is None or doer is None:
+        return False
+    return doer.pos_ == "PRON" or actor_of(doer, index) is not None and actor_of(doer, index) == actor_of(speaker, index)
+
+
+def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set[int]:
+    """CAMEO codes what was said about an act: "agreed to lift sanctions" is an intent (0351),
+    "urged Tehran to release the crew" an appeal (0253), "threatened to impose sanctions" a
+    threat (1312). The act keeps its realis; an appeal verb already coded (020 "urged") takes
+    the specific code and the act under it is dropped. Returns the tokens dropped."""
+    by_token = {c.tok.i: c for c in candidates}
+    dropped: set[int] = set()
+    for candidate in candidates:
+        if candidate.trigger.i != candidate.tok.i:
+            continue  # already recoded (a refusal)
+        anchor = candidate.tok
+        if (anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB"
+                and anchor.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
+            anchor = anchor.head  # "agreed to provide aid": the noun's status is its verb's
+        governor = _governor(anchor)
+        if candidate.realis == "intended":
+            node = anchor
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            commissive = (governor.i != anchor.i and governor.lemma_.lower() in COMMISSIVE
+                          and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl"))
+            if not (commissive or _announced_by_source(anchor, index)):
+                continue
+            threatening = commissive and governor.lemma_.lower() == "threaten"
+            code = threat_code(candidate.cameo) if threatening else intent_code(candidate.cameo)
+            if code is None:
+                continue
+            candidate.cameo = code
+            if commissive and governor.pos_ == "VERB":
+                candidate.trigger = governor  # "agreed", "offered": the words that state the intent
+        elif candidate.realis == "requested":
+            code = appeal_code(candidate.cameo)
+            if code is None:
+                continue
+            asked_by = by_token.get(governor.i)
+            if asked_by is not None and asked_by.cameo.startswith("02"):
+                if asked_by.cameo == "020" or code.startswith(asked_by.cameo):
+                    asked_by.cameo = code
+                dropped.add(candidate.tok.i)
+            else:
+                candidate.cameo = code
+    return dropped
+
+
 def _modal_refusal(tok: Token) -> bool:
     """"will not", "would not", "won't", "cannot" + a cooperative verb: a refusal."""
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -649,7 +779,8 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     candidates = _candidates(doc, index, lexicon)
     _event_anaphora(candidates, index)
     _refusals(candidates)
-    refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates)
+    restated = _intents_and_appeals(candidates, index)
+    refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates) | restated
     sents = sentences(doc)
     events: list[Event] = []
     seen: set[tuple] = set()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from dyad.document import Document, Event, Trigger
 from dyad.eval.cameo_agreement import load_multicoder, load_pentaclass, main_event, pentaclass, score_multicoder, score_pentaclass
@@ -17,6 +18,20 @@ def test_main_event_prefers_substance_over_statement():
     assert pentaclass(main_event(doc)) == 4
     assert pentaclass(event("02", 1)) == 0
     assert main_event(Document("d", "x")) is None
+
+
+def test_pentaclass_follows_the_labels_grouping_of_roots():
+    # reduced relations are verbal conflict and protests material conflict in PentaClass,
+    # the other way round from GDELT's QuadClass
+    assert [pentaclass(event(root, 0)) for root in ("01", "02", "03", "05", "06", "09", "10", "13", "16", "14", "17", "20")] == \
+        [0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4]
+
+
+def test_main_event_skips_what_did_not_happen():
+    denied = replace(event("19", 4, 0.9), realis="negated")  # "did not attack"
+    doc = Document("d", "x", events=(denied, event("04", 1, 0.5)))
+    assert main_event(doc).root == "04"
+    assert main_event(Document("d", "x", events=(denied,))) is None
 
 
 def test_pentaclass_scores_and_confusion():
