@@ -358,6 +358,10 @@ def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token |
         target_tree = set(t.i for t in target.subtree)
         near_target = [ent for ent in dates if ent.root.i in target_tree]
     preferred = [ent for ent in dates if ent.root.i in subtree and not _belongs_to_other_event(ent, tok)]
+    if not near_target and target is not None and len(preferred) > 1:
+        # "met X in Damascus in 2010 and Y in Doha in 2015", with the years hung on the verb:
+        # each argument takes the date nearest to it
+        preferred = sorted(preferred, key=lambda ent: min(abs(ent.start - target.i), abs(ent.end - 1 - target.i)))
     choices = near_target or preferred or (dates if len(dates) == 1 else [])
     for ent in choices:
         resolved = resolve_date(ent.text, published) or _anaphoric_year(ent)
@@ -399,16 +403,19 @@ MOTION_ROOTS = frozenset({"04"})
 
 
 def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None,
-               hints: frozenset[str] = frozenset(), root: str = "") -> Place | None:
+               hints: frozenset[str] = frozenset(), root: str = "", visit: bool = False) -> Place | None:
     """A locative phrase on the trigger ("met in Damascus", "struck a depot on the outskirts of
     Damascus") or on its target ("met X in Doha"), geocoded offline. A named country is kept
-    only when nothing more precise is named."""
+    only when nothing more precise is named; a visit with no stated place happened in the
+    place visited."""
     gazetteer = load_gazetteer()
-    heads = [tok] + ([target] if target is not None else [])
+    heads = [tok] + ([target] + [c for c in target.children if c.dep_ == "appos"] if target is not None else [])
     words = LOCATIVE + (("to",) if root in MOTION_ROOTS else ())
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None:
         heads.append(dobj)  # "struck a depot near Kharkiv"
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        heads.append(tok.head)  # "imposed a siege on the Gaza Strip"
     country_level: Place | None = None
     for head in heads:
         for word in words:
@@ -423,6 +430,8 @@ def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None
                         country_level = country_level or place
                         continue
                     return place
+    if country_level is None and visit and target is not None:
+        return _geocode_token(target, index, actors_by_id, hints, gazetteer)  # "visited Russia": it happened there
     return country_level
 
 
@@ -511,6 +520,7 @@ class _Candidate:
     targets: list[_Arg]
     sent_i: int
     reciprocal: bool = False
+    inferred_target: bool = False  # the partner is the article's, not the sentence's
     cameo: str = ""
     realis: str = "asserted"
     trigger: Token | None = None  # the word shown as trigger ("refused" for a refusal)
@@ -532,6 +542,8 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
     chosen: dict[int, Pattern] = {}
     for tok in doc:
         pos = _pos_key(tok)
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March", "on Sunday": a date, not a march
         patterns = lexicon.get((tok.lemma_.lower(), pos)) if pos else None
         pattern = _choose(tok, patterns, index) if patterns else None
         if pattern is not None:
@@ -764,6 +776,32 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
     return dropped
 
 
+def _implicit_partners(candidates: list[_Candidate], dropped: set[int]) -> None:
+    """"We are ready to cooperate," said a Hamas official, in an article about Hamas and Russia:
+    an offer of cooperation, talks or support (intended, or CAMEO 03) that names no partner is made to the partner
+    the article pairs the source with, when one actor is paired with it at least twice before
+    and more often than any other. The event is marked inferred and its confidence lowered."""
+    for n, candidate in enumerate(candidates):
+        if candidate.has_target or not candidate.has_source or candidate.cameo[:2] not in ("03", "04", "05"):
+            continue
+        if candidate.realis != "intended" and not candidate.cameo.startswith("03"):
+            continue  # what was done names its partner; only an offer may leave it to the reader
+        if candidate.reciprocal or candidate.tok.i in dropped:
+            continue
+        source = next(a.actor for a in candidate.sources if a.actor)
+        pairs: dict[str, int] = {}
+        for earlier in candidates[:n]:
+            if earlier.tok.i in dropped or not (earlier.has_source and earlier.has_target):
+                continue
+            sides = {a.actor for a in earlier.sources + earlier.targets if a.actor}
+            if source in sides:
+                for other in sides - {source}:
+                    pairs[other] = pairs.get(other, 0) + 1
+        ranked = sorted(pairs.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            candidate.targets, candidate.inferred_target = [_Arg(ranked[0][0], None)], True
+
+
 def _modal_refusal(tok: Token) -> bool:
     """"will not", "would not", "won't", "cannot" + a cooperative verb: a refusal."""
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -780,6 +818,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     _event_anaphora(candidates, index)
     _refusals(candidates)
     restated = _intents_and_appeals(candidates, index)
+    _implicit_partners(candidates, restated)
     refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates) | restated
     sents = sentences(doc)
     events: list[Event] = []
@@ -810,7 +849,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     continue
                 seen.add(key)
                 date_text, resolved = _date_for(tok, sent, published, tgt.token)
-                place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root)
+                place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root, visit=code.cameo == "042")
                 events.append(Event(
                     id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
                     cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
@@ -819,7 +858,8 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     date_text=date_text, date_granularity=resolved.granularity if resolved else None,
                     date_source="sentence" if resolved else None,
                     place=place, mentions=(CharSpan(trigger.start, trigger.end),),
-                    confidence=_confidence(src.actor, tgt.actor, pattern, realis), reciprocal=candidate.reciprocal,
+                    confidence=_confidence(src.actor, tgt.actor, pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
+                    reciprocal=candidate.reciprocal,
                 ))
     return _merge_repeats(_report_dates(_inherit_dates(doc, events), published))
 

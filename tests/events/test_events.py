@@ -209,3 +209,35 @@ def test_call_for_a_clause_is_an_appeal_not_a_phone_call(extract):
     assert [e.root for e in doc.events if e.trigger.text == "called"] == ["02"]
     naming = extract("Egypt rejected the plan, calling it dangerous.")
     assert not [e for e in naming.events if e.cameo == "041"]
+
+
+def test_each_coordinated_meeting_takes_its_own_date_and_place(extract):
+    doc = extract("Ahmed Hassan met in 2011 with President Michelle Bachelet in Santiago and with "
+                  "Foreign Minister Sergey Lavrov in Geneva in 2016.", published="2020-01-10")
+    first = one(doc, "Ahmed Hassan", "Michelle Bachelet")
+    second = one(doc, "Ahmed Hassan", "Sergey Lavrov")
+    assert (first.date, first.place.name) == ("2011", "Santiago")
+    assert (second.date, second.place.name) == ("2016", "Geneva")
+
+
+def test_a_month_name_is_not_a_march(extract):
+    doc = extract("In March, Ahmed Hassan met with President Michelle Bachelet.")
+    assert [e.root for e in doc.events] == ["04"]
+
+
+def test_a_visit_happens_in_the_place_visited(extract):
+    event = one(extract("Kenya's president visited Ethiopia in 2019."), "Kenya", "Ethiopia", "04")
+    assert event.place is not None and event.place.country == "ETH"
+
+
+def test_an_offer_without_a_partner_goes_to_the_articles_partner(extract):
+    text = ("Ghana's foreign minister visited Togo on Monday. Ghana urged Togo to reopen the border. "
+            "\u201cWe are ready to cooperate on trade,\u201d Ghana said in a statement.")
+    doc = extract(text, published="2024-05-08")
+    offer = one(doc, "Ghana", "Togo", "03")
+    assert offer.realis == "intended" and offer.confidence < 0.9
+
+
+def test_an_offer_with_no_established_partner_is_not_coded(extract):
+    doc = extract("\u201cWe are ready to cooperate on trade,\u201d Ghana said in a statement.")
+    assert not [e for e in doc.events if e.root == "03"]
