@@ -125,7 +125,7 @@ def load_multicoder(path: Path, limit: int | None = None) -> list[dict]:
 
 
 def score_multicoder(items: Sequence[dict], dyad_roots: Sequence[str | None]) -> dict:
-    pair_agree = pair_total = dyad_agree = dyad_total = 0
+    pair_agree = pair_total = dyad_agree = dyad_total = lenient_agree = 0
     for item, mine in zip(items, dyad_roots):
         roots = list(item["roots"].values())
         for a, b in itertools.combinations(roots, 2):
@@ -134,9 +134,11 @@ def score_multicoder(items: Sequence[dict], dyad_roots: Sequence[str | None]) ->
         for r in roots:
             dyad_total += 1
             dyad_agree += mine == r
+            lenient_agree += (mine or "01") == r
     return {"sentences": len(items), "coder_pairs": pair_total,
             "coder_coder_agreement": round(pair_agree / pair_total, 3) if pair_total else None,
             "dyad_coder_agreement": round(dyad_agree / dyad_total, 3) if dyad_total else None,
+            "dyad_coder_agreement_none_as_statement": round(lenient_agree / dyad_total, 3) if dyad_total else None,
             "dyad_coded": sum(r is not None for r in dyad_roots)}
 
 
@@ -183,7 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {name:22s} " + " ".join(f"{v:5d}" for v in row))
     m = figures["multicoder"]
     print(f"multi-coder ({m['sentences']} sentences, {m['coder_pairs']} coder pairs): coder-coder root agreement "
-          f"{m['coder_coder_agreement']}, dyad-coder {m['dyad_coder_agreement']} (dyad codes {m['dyad_coded']})")
+          f"{m['coder_coder_agreement']}, dyad-coder {m['dyad_coder_agreement']} (dyad codes {m['dyad_coded']}; "
+          f"{m['dyad_coder_agreement_none_as_statement']} with no event read as a statement, 01)")
     print(f"seconds: {figures['seconds']}")
     return 0
 

@@ -51,6 +51,8 @@ def test_multicoder_agreement(tmp_path):
     assert items[0]["roots"] == {"r1:1": "18", "r1:2": "18", "r1:3": "19"}
     figures = score_multicoder(items, ["18"])
     assert figures["coder_coder_agreement"] == 0.333 and figures["dyad_coder_agreement"] == 0.667
+    silent = score_multicoder([{"roots": {"a": "01", "b": "18"}}], [None])
+    assert silent["dyad_coder_agreement"] == 0.0 and silent["dyad_coder_agreement_none_as_statement"] == 0.5
 
 
 def test_load_pentaclass_rejects_bad_rows(tmp_path):
