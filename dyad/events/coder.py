@@ -24,7 +24,8 @@ from .places import load_gazetteer
 SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impose", "make", "mount", "wage",
                            "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
-                           "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten"})
+                           "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
+                           "reopen", "restart", "renew", "revive", "relaunch"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
@@ -242,6 +243,8 @@ def _governing_subject(noun: Token) -> Token | None:
         return _subject(head) if noun.dep_ != "nsubjpass" else _prep_object(head, "by")
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "with"):
         return _subject(head.head)
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("go", "embark"):
+        return _subject(head.head)  # "teachers went on strike", "embarked on a tour of Asia"
     return None
 
 
@@ -732,6 +735,22 @@ def _announced_by_source(tok: Token, index: ActorIndex) -> bool:
     return doer.pos_ == "PRON" or actor_of(doer, index) is not None and actor_of(doer, index) == actor_of(speaker, index)
 
 
+# Who strikes says which strike it is: workers, teachers, doctors and citizens walk out
+# (CAMEO 143), armies and states attack (19).
+LABOUR_SECTORS = frozenset({"LAB", "EDU", "HLH", "CVL"})
+
+
+def _labour_strikes(candidates: list[_Candidate], index: ActorIndex) -> None:
+    for candidate in candidates:
+        tok = candidate.tok
+        if tok.lemma_.lower() != "strike" or tok.pos_ != "NOUN" or candidate.pattern.particle or not candidate.cameo.startswith("19"):
+            continue
+        gone_on = tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() == "go"
+        sectors = {index.get(a.actor).sector for a in candidate.sources if a.actor and index.get(a.actor) is not None}
+        if gone_on or sectors & LABOUR_SECTORS:
+            candidate.cameo = "143"
+
+
 def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set[int]:
     """CAMEO codes what was said about an act: "agreed to lift sanctions" is an intent (0351),
     "urged Tehran to release the crew" an appeal (0253), "threatened to impose sanctions" a
@@ -817,6 +836,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     candidates = _candidates(doc, index, lexicon)
     _event_anaphora(candidates, index)
     _refusals(candidates)
+    _labour_strikes(candidates, index)
     restated = _intents_and_appeals(candidates, index)
     _implicit_partners(candidates, restated)
     refusing_verbs = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i} | _statements_about_plans(candidates) | restated

@@ -241,3 +241,17 @@ def test_an_offer_without_a_partner_goes_to_the_articles_partner(extract):
 def test_an_offer_with_no_established_partner_is_not_coded(extract):
     doc = extract("\u201cWe are ready to cooperate on trade,\u201d Ghana said in a statement.")
     assert not [e for e in doc.events if e.root == "03"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Transport unions staged a strike against the government of Peru.", "143"),
+    ("Teachers in Chile went on strike against the government.", "143"),
+    ("Israel carried out a strike on Gaza.", "190"),
+])
+def test_who_strikes_says_which_strike(extract, text, cameo):
+    assert [e.cameo for e in extract(text).events if e.trigger.text == "strike"] == [cameo]
+
+
+def test_reopening_talks_is_about_the_talks(extract):
+    event = one(extract("Kenya urged Uganda to reopen talks with Rwanda."), "Kenya", "Uganda")
+    assert event.cameo == "026"
