@@ -25,7 +25,7 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
-                           "reopen", "restart", "renew", "revive", "relaunch"})
+                           "reopen", "restart", "renew", "revive", "relaunch", "fire"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
@@ -49,6 +49,9 @@ INTENDING = frozenset({"plan", "intend", "aim", "seek", "hope", "expect", "prepa
 # act to come and keep its own code.
 COMMISSIVE = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "consent", "undertake", "volunteer",
                         "threaten", "ready", "willing", "prepared", "open", "eager", "determined"})
+# "said it would send aid" pledges material help, cooperation or a concession (06-08) or
+# threatens force (17-20); "said she would meet X" only schedules a meeting
+ANNOUNCED_ROOTS = frozenset({"06", "07", "08", "17", "18", "19", "20"})
 # verbs of saying under which "it would send", "it will release" is the source's own announcement
 ANNOUNCING = frozenset({"say", "announce", "state", "tell", "confirm", "declare", "insist", "warn", "add", "stress",
                         "indicate", "signal", "write", "reiterate", "assure", "vow", "pledge", "promise"})
@@ -635,9 +638,10 @@ def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> lis
     return []
 
 
-def _event_anaphora(candidates: list[_Candidate], index: ActorIndex) -> None:
-    """"condemned the attack", "welcomed the veto": the target is whoever carried out the
-    event the noun refers back to, found earlier in the article."""
+def _event_anaphora(candidates: list[_Candidate], index: ActorIndex, lexicon) -> None:
+    """"condemned the attack", "welcomed the veto", "rejected the accusations": the target is
+    whoever carried out the event the noun refers back to, found earlier in the article: the
+    same word, or the nearest event of the same CAMEO root ("accused" ... "the accusations")."""
     for n, candidate in enumerate(candidates):
         if candidate.has_target:
             continue
@@ -645,9 +649,13 @@ def _event_anaphora(candidates: list[_Candidate], index: ActorIndex) -> None:
         if obj is None or not _is_definite(obj):
             continue
         lemma = obj.lemma_.lower()
+        patterns = lexicon.get((lemma, "NOUN"))
+        obj_pattern = _choose(obj, patterns, index) if patterns else None
+        obj_root = obj_pattern.cameo[:2] if obj_pattern is not None else None
         mine = {a.actor for a in candidate.sources if a.actor}
         for earlier in reversed(candidates[:n]):
-            if earlier.tok.lemma_.lower() == lemma and earlier.tok.i != obj.i and earlier.has_source:
+            same = earlier.tok.lemma_.lower() == lemma or (obj_root is not None and earlier.cameo[:2] == obj_root)
+            if same and earlier.tok.i != obj.i and earlier.has_source:
                 source = next(a for a in earlier.sources if a.actor)
                 if source.actor not in mine:
                     candidate.targets = [_Arg(source.actor, obj)]
@@ -772,7 +780,7 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 node = node.head
             commissive = (governor.i != anchor.i and governor.lemma_.lower() in COMMISSIVE
                           and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl"))
-            if not (commissive or _announced_by_source(anchor, index)):
+            if not commissive and not (candidate.cameo[:2] in ANNOUNCED_ROOTS and _announced_by_source(anchor, index)):
                 continue
             threatening = commissive and governor.lemma_.lower() == "threaten"
             code = threat_code(candidate.cameo) if threatening else intent_code(candidate.cameo)
@@ -834,7 +842,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     actors_by_id = {a.id: a for a in index.actors}
     countries = frozenset(a.country for a in index.actors if a.kind == "COUNTRY" and a.country)
     candidates = _candidates(doc, index, lexicon)
-    _event_anaphora(candidates, index)
+    _event_anaphora(candidates, index, lexicon)
     _refusals(candidates)
     _labour_strikes(candidates, index)
     restated = _intents_and_appeals(candidates, index)

@@ -255,3 +255,18 @@ def test_who_strikes_says_which_strike(extract, text, cameo):
 def test_reopening_talks_is_about_the_talks(extract):
     event = one(extract("Kenya urged Uganda to reopen talks with Rwanda."), "Kenya", "Uganda")
     assert event.cameo == "026"
+
+
+def test_an_announced_meeting_is_a_scheduled_meeting(extract):
+    event = one(extract("Kenya said it would meet Uganda in Kampala next week."), "Kenya", "Uganda")
+    assert (event.cameo, event.realis) == ("040", "intended")
+
+
+def test_a_reaction_answers_the_event_of_the_same_kind(extract):
+    doc = extract("Somalia accused Kenya of violating its airspace. Kenya rejected the accusations.")
+    assert one(doc, "Kenya", "Somalia", "12").trigger.text == "rejected"
+
+
+def test_tear_gas_is_repression_not_an_attack(extract):
+    doc = extract("Police fired tear gas and water cannon at protesters in Nairobi.")
+    assert {e.cameo for e in doc.events} == {"175"}
