@@ -605,12 +605,12 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
     sanctions on Iran": the target hangs on the verb's object."""
     if tok.pos_ != "VERB":
         return []
-    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
-        for word in ("with", "to", "on", "against", "for", "toward", "towards"):
-            for pobj in _prep_objects(obj, word):
-                actor = actor_of(pobj, index)
-                if actor and actor not in exclude:
-                    return [_Arg(actor, pobj)]
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM")):
+        for word in ("with", "to", "on", "against", "for", "toward", "towards", "between", "among"):
+            found = [_Arg(actor_of(p, index), p) for pobj in _prep_objects(obj, word) for p in _with_conjuncts(pobj)]
+            found = [a for a in found if a.actor and a.actor not in exclude]
+            if found:  # "hosted talks between Israel and Hamas": both sides
+                return found
     return []
 
 
@@ -636,6 +636,50 @@ def _complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> lis
                 if child.dep_ in ("dobj", "prep", "pobj", "xcomp", "dative"):
                     queue.append(child)
     return []
+
+
+# "urged both sides to show restraint", "called on the two countries to talks": the pair
+# the article last set against or beside each other
+PAIR_NOUNS = frozenset({"side", "country", "ally", "neighbour", "neighbor", "party", "rival", "nation",
+                        "government", "capital", "leader", "army", "enemy", "foe", "belligerent"})
+
+
+# hostile acts against a place are acts against the country it lies in ("shelled villages near
+# Kharkiv" -> Ukraine), as CAMEO coders code them
+PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _targets_from_places(candidates: list[_Candidate], index: ActorIndex, actors_by_id, countries) -> None:
+    country_actor = {a.country: a.id for a in index.actors if a.kind == "COUNTRY" and a.country}
+    for candidate in candidates:
+        if candidate.has_target or not candidate.has_source or candidate.cameo[:2] not in PLACE_TARGET_ROOTS:
+            continue
+        place = _place_for(candidate.tok, index, actors_by_id, None, countries, candidate.cameo[:2])
+        if place is None or place.country is None or place.country not in country_actor:
+            continue
+        sources = {actors_by_id[a.actor].country for a in candidate.sources if a.actor and a.actor in actors_by_id}
+        if place.country in sources:
+            continue  # fighting at home names no foreign target
+        candidate.targets = [_Arg(country_actor[place.country], None)]
+
+
+def _pair_anaphora(candidates: list[_Candidate]) -> None:
+    for n, candidate in enumerate(candidates):
+        if candidate.has_target:
+            continue
+        heads = [a.token for a in candidate.targets if a.token is not None]
+        heads += [c for c in candidate.tok.children if c.dep_ in ("dobj", "dative")]
+        heads += _prep_objects(candidate.tok, "on")
+        pair = next((h for h in heads if h.lemma_.lower() in PAIR_NOUNS and h.tag_ in ("NNS", "NNPS")
+                     and any(c.lower_ in ("both", "two") for c in h.children)), None)
+        if pair is None:
+            continue
+        mine = {a.actor for a in candidate.sources if a.actor}
+        for earlier in reversed(candidates[:n]):
+            sides = [a.actor for a in earlier.sources[:1] + earlier.targets[:1] if a.actor]
+            if len(sides) == 2 and sides[0] != sides[1] and not mine & set(sides):
+                candidate.targets = [_Arg(sides[0], pair), _Arg(sides[1], pair)]
+                break
 
 
 def _event_anaphora(candidates: list[_Candidate], index: ActorIndex, lexicon) -> None:
@@ -843,6 +887,8 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     countries = frozenset(a.country for a in index.actors if a.kind == "COUNTRY" and a.country)
     candidates = _candidates(doc, index, lexicon)
     _event_anaphora(candidates, index, lexicon)
+    _pair_anaphora(candidates)
+    _targets_from_places(candidates, index, actors_by_id, countries)
     _refusals(candidates)
     _labour_strikes(candidates, index)
     restated = _intents_and_appeals(candidates, index)

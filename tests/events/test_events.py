@@ -270,3 +270,25 @@ def test_a_reaction_answers_the_event_of_the_same_kind(extract):
 def test_tear_gas_is_repression_not_an_attack(extract):
     doc = extract("Police fired tear gas and water cannon at protesters in Nairobi.")
     assert {e.cameo for e in doc.events} == {"175"}
+
+
+def test_both_sides_are_the_pair_last_set_against_each_other(extract):
+    doc = extract("India accused Pakistan of shelling a village. The United States urged both sides to show restraint.")
+    assert one(doc, "United States", "India", "02") and one(doc, "United States", "Pakistan", "02")
+
+
+def test_hosted_talks_between_two_parties(extract):
+    doc = extract("Egypt will host talks between Israel and Hamas in Cairo.")
+    assert one(doc, "Egypt", "Israel", "04").cameo == "043" and one(doc, "Egypt", "Hamas", "04")
+
+
+def test_an_attack_on_a_place_targets_its_country(extract):
+    doc = extract("Russian forces shelled villages near Kharkiv overnight, Ukrainian officials said.")
+    assert one(doc, "Russia", "Ukraine", "19").cameo == "194"
+    home = extract("Sudanese troops shelled villages near Nyala.")
+    assert not [e for e in home.events if e.root == "19" and e.target is not None]
+
+
+def test_troops_alone_are_not_a_deployment(extract):
+    doc = extract("Indian troops exchanged fire with Pakistani troops along the border.")
+    assert "154" not in {e.cameo for e in doc.events}
