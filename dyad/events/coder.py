@@ -25,7 +25,7 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
-                           "reopen", "restart", "renew", "revive", "relaunch", "fire"})
+                           "reopen", "restart", "renew", "revive", "relaunch", "fire", "return"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
@@ -324,8 +324,8 @@ def _realis(tok: Token) -> str:
         node = node.head
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
         return "hypothetical"
-    if "would" in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING:
-        return "intended"  # "said it would send troops": the reported "will"
+    if "would" in aux and "have" not in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING:
+        return "intended"  # "said it would send troops": the reported "will" ("would have struck" stays counterfactual)
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     for_clause = _for_clause(node)

@@ -292,3 +292,14 @@ def test_an_attack_on_a_place_targets_its_country(extract):
 def test_troops_alone_are_not_a_deployment(extract):
     doc = extract("Indian troops exchanged fire with Pakistani troops along the border.")
     assert "154" not in {e.cameo for e in doc.events}
+
+
+def test_would_have_is_counterfactual_not_a_plan(extract):
+    doc = extract("A US official said the United States would have struck Iranian bases in Syria if the missiles had hit.")
+    assert [(e.root, e.realis) for e in doc.events if e.trigger.text == "struck"] == [("19", "hypothetical")]
+
+
+def test_returning_fire_is_not_returning_property(extract):
+    doc = extract("Armenia said Azerbaijan opened fire and Armenian troops returned fire.")
+    assert "0842" not in {e.cameo for e in doc.events}
+    assert one(extract("The United States returned dozens of artifacts to El Salvador."), "United States", "El Salvador").cameo == "0842"
