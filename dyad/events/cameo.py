@@ -131,6 +131,28 @@ def threat_code(cameo: str) -> str:
     return _by_prefix(_THREAT_FOR, cameo) or "130"
 
 
+# "X said Y must release the crew": an obligation laid on someone else is a demand (CAMEO 10),
+# the demand parallel to the appeal for the same act
+_DEMAND_FOR_APPEAL = {
+    "020": "100", "021": "100", "0211": "1011", "0212": "1012", "0213": "1013", "0214": "1014",
+    "022": "102", "023": "103", "0231": "1031", "0232": "1032", "0233": "1033", "0234": "1034",
+    "024": "104", "0241": "1041", "0242": "1042", "0243": "1043", "0244": "1044",
+    "025": "100", "0251": "1051", "0252": "1052", "0253": "1053", "0254": "1054", "0255": "1055", "0256": "1056",
+    "026": "108", "027": "100", "028": "105",
+}
+
+
+def demand_code(cameo: str) -> str | None:
+    """The 10 code for demanding that someone do the cooperative ``cameo`` ("must withdraw
+    its forces" -> 106, "must release the crew" -> 1053); None outside 03-08."""
+    if cameo.startswith("0874"):
+        return "106"
+    if cameo.startswith("0871"):
+        return "107"
+    appeal = appeal_code(cameo)
+    return _DEMAND_FOR_APPEAL.get(appeal) if appeal else None
+
+
 def reduce_code(cameo: str) -> str | None:
     """The 16 code for cutting or halting the cooperative ``cameo`` ("suspended humanitarian
     aid" -> 1623); None outside 03-07."""

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.stage import ActorIndex
 from ..document import Event, Place, Span as CharSpan, Trigger
 from ..sentences import sentence_of, sentences, text_of
-from .cameo import appeal_code, intent_code, lookup, reduce_code, reject_code, threat_code
+from .cameo import appeal_code, demand_code, intent_code, lookup, reduce_code, reject_code, threat_code
 from .dates import ResolvedDate, resolve_date
 from .lexicon import Pattern
 from .places import load_gazetteer
@@ -312,7 +312,10 @@ def _realis(tok: Token) -> str:
         return "negated"
     if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
             and tok.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
-        return _realis(tok.head)  # "failed to reach an agreement", "will hold talks": the verb's status
+        verb_realis = _realis(tok.head)  # "failed to reach an agreement", "will hold talks": the verb's status
+        if verb_realis == "asserted" and tok.head.lemma_.lower() in COMMISSIVE:
+            return "intended"  # "offered talks", "pledged aid": what is offered is yet to happen
+        return verb_realis
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return "hypothetical"
@@ -324,12 +327,15 @@ def _realis(tok: Token) -> str:
         node = node.head
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
         return "hypothetical"
+    if _obligation(node) is not None:
+        return "requested"  # "said Israel must reopen the crossings": a demand
     if "would" in aux and "have" not in aux and node.dep_ == "ccomp" and node.head.lemma_.lower() in ANNOUNCING:
         return "intended"  # "said it would send troops": the reported "will" ("would have struck" stays counterfactual)
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     for_clause = _for_clause(node)
-    if node.dep_ in ("xcomp", "ccomp", "acl") or for_clause or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj")):
+    governed_noun = tok.pos_ == "NOUN" and (tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in GOVERNING_PREPS))
+    if node.dep_ in ("xcomp", "ccomp", "acl") or for_clause or governed_noun:
         governor = node.head
         if governor.pos_ in ("ADJ", "ADP"):  # "ready to meet", "called for talks"
             governor = governor.head
@@ -347,6 +353,25 @@ def _realis(tok: Token) -> str:
     if aux & FUTURE_AUX or ("going" in aux and "to" in {c.lower_ for c in tok.children}):
         return "intended"
     return "asserted"
+
+
+# prepositions through which a verb governs an event noun ("agreed to a truce", "called for
+# talks", "insisted on a ceasefire", "hopes of a deal"); "condolences over an attack" is not one
+GOVERNING_PREPS = frozenset({"to", "for", "on", "of"})
+
+
+def _obligation(node: Token) -> Token | None:
+    """The verb of saying over "Y must do Z" ("HRW said the authorities must ensure ..."),
+    when the one obliged is not the speaker: the speaker demands it of them."""
+    if node.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "must" for c in node.children):
+        return None
+    saying = node.head
+    if saying.lemma_.lower() not in ANNOUNCING | {"demand", "insist"}:
+        return None
+    doer = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doer is None or doer.pos_ == "PRON":
+        return None  # "we must act", "it must withdraw" may bind the speaker: not a demand on another
+    return saying
 
 
 def _for_clause(node: Token) -> bool:
@@ -554,7 +579,7 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
         pattern = _choose(tok, patterns, index) if patterns else None
         if pattern is not None:
             chosen[tok.i] = pattern
-    recoded = _reductions(doc, chosen)
+    recoded = _denials(doc, chosen) | _reductions(doc, chosen)
     found: list[_Candidate] = []
     for sent_i, sent in enumerate(sentences(doc)):
         for tok in sent:
@@ -568,13 +593,35 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
             candidate = _Candidate(tok, pattern, sources, targets, sent_i, cameo=cameo, trigger=trigger)
             if not candidate.has_target and not pattern.cameo.startswith("01"):
                 candidate.targets = (_object_noun_targets(tok, index, source_ids)
-                                     or _complement_targets(tok, index, source_ids) or candidate.targets)
+                                     or _complement_targets(tok, index, source_ids)
+                                     or _support_verb_targets(tok, index, source_ids) or candidate.targets)
             if len(sources) > 1 and not candidate.has_target and pattern.cameo[:2] in RECIPROCAL_ROOTS:
                 # "Russia and China met", "negotiators from A and B agreed": each acts on the other
                 candidate.sources, candidate.targets, candidate.reciprocal = sources[:1], sources[1:2], True
             candidate.realis = _realis(tok)
             found.append(candidate)
     return found
+
+
+DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebuff", "rebut", "repudiate"})
+CLAIM_NOUNS = frozenset({"claim", "account", "allegation", "accusation", "charge", "report", "suggestion", "assertion"})
+
+
+def _denials(doc: Doc, chosen: dict[int, Pattern]) -> dict[int, tuple[str, Token | None]]:
+    """"rejected the accusations", "denied the claim": turning down what was said about one is
+    CAMEO 016 (deny responsibility), a statement, not a rejection of a proposal (12)."""
+    out: dict[int, tuple[str, Token | None]] = {}
+    for i, pattern in chosen.items():
+        verb = doc[i]
+        if pattern.pos != "VERB" or verb.lemma_.lower() not in DENYING:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        said = obj.lemma_.lower() in CLAIM_NOUNS or (obj.i in chosen and chosen[obj.i].cameo[:2] == "11")
+        if said:
+            out[i] = ("016", None)
+    return out
 
 
 def _reductions(doc: Doc, chosen: dict[int, Pattern]) -> dict[int, tuple[str, Token | None]]:
@@ -611,6 +658,21 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
             found = [a for a in found if a.actor and a.actor not in exclude]
             if found:  # "hosted talks between Israel and Hamas": both sides
                 return found
+    return []
+
+
+def _support_verb_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[_Arg]:
+    """"offered talks to Venezuela", "gave Kyiv new aid": an event noun carried by a support
+    verb goes to the verb's recipient."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in SUPPORT_VERBS:
+        return []
+    verb = tok.head
+    recipients = ([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"] + _prep_objects(verb, "to")
+                  + _prep_objects(tok, "to"))
+    for recipient in recipients:
+        actor = actor_of(recipient, index)
+        if actor and actor not in exclude:
+            return [_Arg(actor, recipient)]
     return []
 
 
@@ -824,6 +886,8 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 node = node.head
             commissive = (governor.i != anchor.i and governor.lemma_.lower() in COMMISSIVE
                           and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl"))
+            if anchor.i != candidate.tok.i and anchor.lemma_.lower() in COMMISSIVE:
+                commissive, governor = True, anchor  # "offered talks", "pledged aid"
             if not commissive and not (candidate.cameo[:2] in ANNOUNCED_ROOTS and _announced_by_source(anchor, index)):
                 continue
             threatening = commissive and governor.lemma_.lower() == "threaten"
@@ -833,6 +897,16 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
             candidate.cameo = code
             if commissive and governor.pos_ == "VERB":
                 candidate.trigger = governor  # "agreed", "offered": the words that state the intent
+        elif candidate.realis == "requested" and _obligation(anchor) is not None:
+            code = demand_code(candidate.cameo)
+            saying = _obligation(anchor)
+            speaker = _fill(saying, ("nsubj",), candidate.pattern, index, set())
+            obliged = [a for a in candidate.sources if a.actor]
+            if code is None or not any(a.actor for a in speaker) or not obliged:
+                continue
+            if {a.actor for a in speaker} & {a.actor for a in obliged}:
+                continue
+            candidate.cameo, candidate.sources, candidate.targets = code, speaker, obliged
         elif candidate.realis == "requested":
             code = appeal_code(candidate.cameo)
             if code is None:

@@ -264,7 +264,15 @@ def test_an_announced_meeting_is_a_scheduled_meeting(extract):
 
 def test_a_reaction_answers_the_event_of_the_same_kind(extract):
     doc = extract("Somalia accused Kenya of violating its airspace. Kenya rejected the accusations.")
-    assert one(doc, "Kenya", "Somalia", "12").trigger.text == "rejected"
+    # turning down an accusation is a denial (016), answered to the accuser
+    assert one(doc, "Kenya", "Somalia", "01").cameo == "016"
+    offer = extract("Guyana offered talks to Venezuela. Venezuela rejected the offer.")
+    assert one(offer, "Venezuela", "Guyana", "12").trigger.text == "rejected"
+
+
+def test_condolences_over_an_attack_offer_nothing(extract):
+    doc = extract("The UAE foreign minister offered his condolences to New Zealand over an attack on mosques in Christchurch.")
+    assert not [e for e in doc.events if e.root == "13"]
 
 
 def test_tear_gas_is_repression_not_an_attack(extract):
@@ -303,3 +311,13 @@ def test_returning_fire_is_not_returning_property(extract):
     doc = extract("Armenia said Azerbaijan opened fire and Armenian troops returned fire.")
     assert "0842" not in {e.cameo for e in doc.events}
     assert one(extract("The United States returned dozens of artifacts to El Salvador."), "United States", "El Salvador").cameo == "0842"
+
+
+def test_an_obligation_laid_on_another_is_a_demand(extract):
+    event = one(extract("Kenya said Uganda must withdraw its forces from the border."), "Kenya", "Uganda")
+    assert (event.cameo, event.realis) == ("106", "requested")
+
+
+def test_offered_talks_are_an_intent_to_the_recipient(extract):
+    event = one(extract("Guyana offered talks to Venezuela."), "Guyana", "Venezuela")
+    assert (event.cameo, event.realis, event.trigger.text) == ("036", "intended", "offered")
