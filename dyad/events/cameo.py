@@ -120,9 +120,9 @@ def _by_prefix(table: dict[str, str], cameo: str) -> str | None:
 
 
 def intent_code(cameo: str) -> str | None:
-    """The 03 code for expressing the intent to do ``cameo`` ("agreed to lift sanctions" -> 0351)
-    or the 13 code for announcing a hostile ``cameo`` ("vowed to strike back" -> 138)."""
-    return _by_prefix(_INTENT_FOR, cameo) or _by_prefix(_THREAT_FOR, cameo)
+    """The 03 code for expressing the intent to do the cooperative ``cameo`` ("agreed to lift
+    sanctions" -> 0351); None outside 04-08 (a hostile intent is a threat: ``threat_code``)."""
+    return _by_prefix(_INTENT_FOR, cameo)
 
 
 def threat_code(cameo: str) -> str:

@@ -25,7 +25,8 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "begin", "start", "continue", "resume", "step", "announce", "extend", "declare",
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
-                           "reopen", "restart", "renew", "revive", "relaunch", "fire", "return"})
+                           "reopen", "restart", "renew", "revive", "relaunch", "fire", "return",
+                           "allow", "permit", "grant"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
@@ -49,6 +50,8 @@ INTENDING = frozenset({"plan", "intend", "aim", "seek", "hope", "expect", "prepa
 # act to come and keep its own code.
 COMMISSIVE = frozenset({"agree", "offer", "pledge", "promise", "vow", "commit", "consent", "undertake", "volunteer",
                         "threaten", "ready", "willing", "prepared", "open", "eager", "determined"})
+THREATENING = frozenset({"threaten", "vow", "warn"})
+HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "said it would send aid" pledges material help, cooperation or a concession (06-08) or
 # threatens force (17-20); "said she would meet X" only schedules a meeting
 ANNOUNCED_ROOTS = frozenset({"06", "07", "08", "17", "18", "19", "20"})
@@ -890,8 +893,11 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 commissive, governor = True, anchor  # "offered talks", "pledged aid"
             if not commissive and not (candidate.cameo[:2] in ANNOUNCED_ROOTS and _announced_by_source(anchor, index)):
                 continue
-            threatening = commissive and governor.lemma_.lower() == "threaten"
-            code = threat_code(candidate.cameo) if threatening else intent_code(candidate.cameo)
+            hostile = candidate.cameo[:2] in HOSTILE_ROOTS
+            threatening = (commissive and governor.lemma_.lower() in THREATENING) or (hostile and not commissive)
+            # "offered to send troops", "is ready to deploy" keep the act; "vowed to retaliate",
+            # "said it would strike back" threaten it
+            code = threat_code(candidate.cameo) if threatening else (None if hostile else intent_code(candidate.cameo))
             if code is None:
                 continue
             candidate.cameo = code
