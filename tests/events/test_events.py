@@ -321,3 +321,10 @@ def test_an_obligation_laid_on_another_is_a_demand(extract):
 def test_offered_talks_are_an_intent_to_the_recipient(extract):
     event = one(extract("Guyana offered talks to Venezuela."), "Guyana", "Venezuela")
     assert (event.cameo, event.realis, event.trigger.text) == ("036", "intended", "offered")
+
+
+def test_an_offer_of_troops_is_not_a_threat(extract):
+    doc = extract("Australia offered to send troops to the Philippines.")
+    assert not [e for e in doc.events if e.root == "13"]
+    vow = one(extract("Ghana vowed to impose sanctions on Togo."), "Ghana", "Togo")
+    assert vow.root == "13"
