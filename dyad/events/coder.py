@@ -932,23 +932,25 @@ def _implicit_partners(candidates: list[_Candidate], dropped: set[int]) -> None:
     an offer of cooperation, talks or support (intended, or CAMEO 03) that names no partner is made to the partner
     the article pairs the source with, when one actor is paired with it at least twice before
     and more often than any other. The event is marked inferred and its confidence lowered."""
-    for n, candidate in enumerate(candidates):
+    pairs: dict[str, dict[str, int]] = {}  # actor -> partner -> events so far (one pass)
+    for candidate in candidates:
+        if candidate.tok.i in dropped:
+            continue
+        if candidate.has_source and candidate.has_target:
+            sides = {a.actor for a in candidate.sources + candidate.targets if a.actor}
+            for actor in sides:
+                counts = pairs.setdefault(actor, {})
+                for other in sides - {actor}:
+                    counts[other] = counts.get(other, 0) + 1
+            continue
         if candidate.has_target or not candidate.has_source or candidate.cameo[:2] not in ("03", "04", "05"):
             continue
         if candidate.realis != "intended" and not candidate.cameo.startswith("03"):
             continue  # what was done names its partner; only an offer may leave it to the reader
-        if candidate.reciprocal or candidate.tok.i in dropped:
+        if candidate.reciprocal:
             continue
         source = next(a.actor for a in candidate.sources if a.actor)
-        pairs: dict[str, int] = {}
-        for earlier in candidates[:n]:
-            if earlier.tok.i in dropped or not (earlier.has_source and earlier.has_target):
-                continue
-            sides = {a.actor for a in earlier.sources + earlier.targets if a.actor}
-            if source in sides:
-                for other in sides - {source}:
-                    pairs[other] = pairs.get(other, 0) + 1
-        ranked = sorted(pairs.items(), key=lambda kv: -kv[1])
+        ranked = sorted(pairs.get(source, {}).items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             candidate.targets, candidate.inferred_target = [_Arg(ranked[0][0], None)], True
 
