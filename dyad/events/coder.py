@@ -661,6 +661,13 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
             found = [a for a in found if a.actor and a.actor not in exclude]
             if found:  # "hosted talks between Israel and Hamas": both sides
                 return found
+        for word in ("with", "to", "on", "against"):
+            # the parser often hangs the object's partner on the verb: "suspended cooperation
+            # with the agency", "sent aid to Gaza"
+            for pobj in _prep_objects(tok, word):
+                actor = actor_of(pobj, index)
+                if actor and actor not in exclude:
+                    return [_Arg(actor, pobj)]
     return []
 
 
