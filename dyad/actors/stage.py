@@ -386,8 +386,10 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
         if lemma in belongs_to and _has_determiner(tok) and not _named_body(tok, owner):
             attach(belongs_to[lemma], tok.i, tok.i + 1, "description")
             continue
-        # "the commission" -> the last organisation named "... Commission"
-        if _has_determiner(tok) and lemma.rstrip("s") in {b.name.split()[-1].lower().rstrip("s") for b in builders}:
+        # "the commission" -> the last organisation named "... Commission"; "union leaders" ->
+        # the leaders of the union named before
+        describes = _has_determiner(tok) or (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in owner)
+        if describes and lemma.rstrip("s") in {b.name.split()[-1].lower().rstrip("s") for b in builders}:
             named = next((b for b in reversed(_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
                           and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
             if named is not None:
@@ -705,6 +707,16 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
                     # an epithet as subject ("The billionaire businessman said") names the person
                     # the story is about: the last person who was a subject, close by
                     antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, lambda b: b.kind == "PERSON", window=2)
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _modified_epithet(tok, kb, owner):
+            # "The Florida senator said", "the billionaire businessman added": a described person
+            # as subject is the person whose role it names, else the story's last subject person
+            lemma = tok.lemma_.lower()
+            via = "description"
+            fits = lambda b: b.kind == "PERSON" and _agrees_with_modifiers(tok, b, owner)
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: fits(b) and any(
+                lemma in r.title.lower() for r in b.roles), window=6)
+            if antecedent is None:
+                antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, fits, window=2)
         if antecedent is not None:
             _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
@@ -743,6 +755,44 @@ def _referential_it(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and head.lemma_ not in ("be", "seem", "appear", "take", "remain", "happen"):
         return not any(c.dep_ in ("ccomp", "xcomp") and c.i > head.i and head.lemma_ in ("make",) for c in head.children)
     return tok.dep_ in ("dobj", "pobj") and head.lemma_ not in ("make", "take", "do")
+
+
+# adjectives that set the described person apart from the one just named ("the other candidate")
+CONTRASTIVE_MODIFIERS = frozenset({"other", "another", "new", "next", "previous", "first", "second", "third", "last",
+                                   "incoming", "outgoing", "rival", "opposing", "same", "different", "younger", "elder", "older"})
+
+
+def _modified_epithet(tok: Token, kb: KnowledgeBase, owner: dict[int, "_Builder"]) -> bool:
+    """"the Florida senator", "the billionaire businessman": a definite singular person title
+    with modifiers that do not name someone else (not "the Acme spokesman", "the other senator")."""
+    lemma = tok.lemma_.lower()
+    agent = kb.agents.get(lemma)
+    if agent is None or agent.kind != "PERSON" or tok.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if not modifiers:
+        return False  # a bare "the senator" is the plain definite description
+    for child in tok.children:
+        if child.dep_ in ("poss", "nummod", "appos"):
+            return False
+        if child.dep_ in ("amod", "compound"):
+            if any(t.lower_ in CONTRASTIVE_MODIFIERS for t in child.subtree):
+                return False
+            named = owner.get(child.i)
+            if named is not None and named.kind in ("PERSON", "ORGANIZATION", "IGO"):
+                return False
+    return True
+
+
+def _agrees_with_modifiers(tok: Token, person: "_Builder", owner: dict[int, "_Builder"]) -> bool:
+    """A country or place in the description must be the person's own ("the Chinese president")."""
+    for child in tok.children:
+        named = owner.get(child.i) if child.dep_ in ("amod", "compound") else None
+        if named is not None and named.country and person.country and named.country != person.country:
+            return False
+    return True
 
 
 def _definite(tok: Token) -> bool:

@@ -118,3 +118,9 @@ def test_roles_from_relative_clauses(extract, text, person, title, organization)
     doc = extract(text)
     role = actor_named(doc, person).roles[0]
     assert (role.title, doc.actor(role.organization).name, role.status) == (title, organization, "current")
+
+
+def test_a_modifier_naming_an_organisation_describes_it(extract):
+    doc = extract("The minister met the Central Workers' Union on Monday. He urged union leaders to return to talks.")
+    union = actor_named(doc, "Central Workers' Union")
+    assert [m.text for m in union.mentions] == ["Central Workers' Union", "union"]
