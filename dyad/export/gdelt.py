@@ -5,15 +5,19 @@ event codes, QuadClass, Goldstein, mention/source/article counts, ActionGeo and
 the source URL. Left empty: fields dyad does not compute (known-group, ethnic and
 religion codes, AvgTone, actor geography, ADM codes, feature ids).
 
-Departures from GDELT, documented in the README: country codes are ISO 3166
-alpha-3 (GDELT's ActionGeo_CountryCode is FIPS 10-4); GLOBALEVENTID is derived
-from dyad's merged-event hash; DATEADDED is the first report's publication day.
+As in GDELT, actor country codes are 3-letter (ISO 3166 alpha-3, as CAMEO uses) and
+ActionGeo_CountryCode is FIPS 10-4, converted with ``dyad/data/country_fips.tsv``.
+Departures from GDELT, documented in the README: GLOBALEVENTID is derived from dyad's
+merged-event hash; DATEADDED is the first report's publication day.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
+
+from ..data_files import data_path, read_tsv
 
 ACTOR_FIELDS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                 "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
@@ -39,6 +43,12 @@ FROM merged_events m
 LEFT JOIN actors s ON s.id = m.source_actor_id LEFT JOIN actors t ON t.id = m.target_actor_id
 ORDER BY m.id
 """
+
+
+@lru_cache(maxsize=1)
+def fips_codes() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> FIPS 10-4 (GDELT's geography codes)."""
+    return {row["iso3"]: row["fips"] for _, row in read_tsv(data_path("country_fips.tsv"), ("iso3", "fips"))}
 
 
 def gdelt_row(event: dict) -> dict[str, object]:
@@ -68,7 +78,7 @@ def gdelt_row(event: dict) -> dict[str, object]:
     if event["place_name"] or event["place_country"]:
         row["ActionGeo_Type"] = GEO_WORLDCITY if event["place_name"] else GEO_COUNTRY
         row["ActionGeo_FullName"] = event["place_name"] or ""
-        row["ActionGeo_CountryCode"] = event["place_country"] or ""
+        row["ActionGeo_CountryCode"] = fips_codes().get(event["place_country"] or "", "")
         row["ActionGeo_Lat"] = "" if event["place_lat"] is None else event["place_lat"]
         row["ActionGeo_Long"] = "" if event["place_lon"] is None else event["place_lon"]
     if event["first_published"]:

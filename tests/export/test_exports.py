@@ -61,7 +61,7 @@ def test_gdelt_csv(corpus_store, tmp_path):
     consult = table[table.EventCode == "042"].iloc[0]
     assert (consult.SQLDATE, consult.MonthYear, consult.Actor1Code, consult.Actor2Name) == ("20240304", "202403", "RUS", "HAMAS")
     assert (consult.EventBaseCode, consult.EventRootCode, consult.QuadClass) == ("042", "04", "1")
-    assert (consult.ActionGeo_CountryCode, consult.SOURCEURL) == ("RUS", "https://www.a.com/1")
+    assert (consult.ActionGeo_CountryCode, consult.SOURCEURL) == ("RS", "https://www.a.com/1")  # FIPS 10-4, as GDELT
     assert table.GLOBALEVENTID.is_unique
 
 
