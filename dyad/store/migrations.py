@@ -78,7 +78,7 @@ CREATE SEQUENCE run_ids START 1;
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
     dyad_version VARCHAR, model VARCHAR, options VARCHAR,   -- options: JSON
-    started TIMESTAMP, finished TIMESTAMP, status VARCHAR,  -- running, finished (a killed run stays running)
+    started TIMESTAMP, finished TIMESTAMP, status VARCHAR,  -- running, finished, interrupted (killed; marked when the next run starts)
     n_read INTEGER, n_skipped INTEGER, n_documents INTEGER, n_duplicates INTEGER, n_errors INTEGER
 );
 CREATE TABLE errors (

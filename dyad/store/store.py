@@ -86,6 +86,9 @@ class Store:
     # --- writing (one writer) --------------------------------------------------
 
     def start_run(self, *, dyad_version: str, model: str, options: dict[str, Any]) -> int:
+        # One writer holds the database at a time, so a run still marked running when a new one
+        # starts was killed before it could finish.
+        self.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         return self.con.execute(
             "INSERT INTO runs (dyad_version, model, options, started, status) "
             "VALUES (?, ?, ?, current_timestamp, 'running') RETURNING id",

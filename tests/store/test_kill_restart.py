@@ -79,4 +79,4 @@ def test_kill_9_then_restart_equals_an_uninterrupted_run(tmp_path):
         assert after[table] == reference[table], table
     with Store.open(killed_db, read_only=True) as store:
         runs = store.query("SELECT status FROM runs ORDER BY id")
-    assert [r["status"] for r in runs] == ["running", "finished"]  # the killed run stays visible
+    assert [r["status"] for r in runs] == ["interrupted", "finished"]  # the killed run stays visible, marked
