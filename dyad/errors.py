@@ -176,3 +176,14 @@ class NotASparkOutput(DyadError):
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path} is not a finished `dyad ingest --engine spark` output ({problem}); "
                          "run the ingest again with --out pointing there")
+
+
+class SparkOutputInUse(DyadError):
+    """A Spark run would overwrite another finished run's tables (over other inputs)."""
+
+    code = "E018"
+
+    def __init__(self, out: str, previous: list[str]) -> None:
+        shown = ", ".join(previous[:3]) + (", ..." if len(previous) > 3 else "")
+        super().__init__(f"{out} holds a finished Spark run over other input ({shown}); `dyad load` it, then "
+                         "write this run to a new --out, or pass --overwrite to replace it")

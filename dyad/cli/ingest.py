@@ -37,12 +37,15 @@ def ingest(
                                       "(its tables are overwritten)."),
     partitions: Optional[int] = typer.Option(None, "--partitions", help="Spark engine: article partitions "
                                              "(default: 4 per core)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Spark engine: replace a finished run over other "
+                                   "input in --out."),
 ) -> None:
     """Extract articles into a DuckDB database: parallel, resumable, idempotent."""
     if engine not in ("local", "spark"):
         raise BadOption("--engine", engine, ["local", "spark"])
-    if engine == "local" and (out is not None or master is not None or partitions is not None):
-        raise BadOption("--out/--master/--partitions", out or master or partitions, "used with --engine spark only")
+    if engine == "local" and (out is not None or master is not None or partitions is not None or overwrite):
+        raise BadOption("--out/--master/--partitions/--overwrite", out or master or partitions or overwrite,
+                        "used with --engine spark only")
     if engine == "spark" and not out:
         raise BadOption("--out", out, "an output directory for the Spark engine's Parquet tables")
     if partitions is not None and partitions < 1:
@@ -66,7 +69,8 @@ def ingest(
     fields = Fields(text=text_field, id=id_field, title=title_field, url=url_field, date=date_field)
     if engine == "spark":
         _ingest_spark(paths, out, master=master, partitions=partitions, model=model, kb=kb, monadic=monadic,
-                      published=published, fields=fields, batch_size=batch_size, window_days=window_days)
+                      published=published, fields=fields, batch_size=batch_size, window_days=window_days,
+                      overwrite=overwrite)
         return
     n_workers = workers or os.cpu_count() or 1
     options = {"paths": [str(p) for p in paths], "workers": n_workers, "batch_size": batch_size,
@@ -102,7 +106,7 @@ def ingest(
 
 
 def _ingest_spark(paths, out, *, master, partitions, model, kb, monadic, published, fields, batch_size,
-                  window_days) -> None:
+                  window_days, overwrite=False) -> None:
     from ..engines.spark import run_spark
 
     options = {"paths": [str(p) for p in paths], "engine": "spark", "master": master, "partitions": partitions,
@@ -111,7 +115,7 @@ def _ingest_spark(paths, out, *, master, partitions, model, kb, monadic, publish
                "monadic": monadic, "window_days": window_days}
     report = run_spark(paths, out, master=master, model=model, kb_files=[str(p) for p in kb], monadic=monadic,
                        published=published, fields=fields, batch_size=batch_size, partitions=partitions,
-                       window_days=window_days, options=options)
+                       window_days=window_days, options=options, overwrite=overwrite)
     processed = report.read - report.skipped
     rate = processed / report.seconds if report.seconds else 0.0
     typer.echo(

@@ -17,7 +17,8 @@ Data flow (``run_spark``):
    then ``_dyad.json`` (counts and options) marks the directory as finished.
 
 Re-running over the same output directory overwrites every table with the same rows (ids are content
-hashes; the only run-specific values are ``errors.created`` and the manifest's times).
+hashes; the only run-specific values are ``errors.created`` and the manifest's times). A run over other
+input refuses a directory holding a finished run (``SparkOutputInUse``) unless ``overwrite``.
 """
 from __future__ import annotations
 
@@ -368,8 +369,12 @@ def run_spark(
     partitions: int | None = None,
     window_days: int = 1,
     options: dict[str, Any] | None = None,
+    overwrite: bool = False,
 ) -> SparkReport:
-    """Ingest ``paths`` on Spark into Parquet tables under ``out`` (overwritten); return the counts."""
+    """Ingest ``paths`` on Spark into Parquet tables under ``out`` (overwritten); return the counts.
+
+    A finished run over other input in ``out`` is not replaced unless ``overwrite``: its rows
+    would be lost before they were loaded."""
     from pyspark import StorageLevel
 
     from .. import __version__
@@ -387,6 +392,14 @@ def run_spark(
     partitions = partitions or max(2, 4 * sc.defaultParallelism)
     report.partitions = partitions
     spark.conf.set("spark.sql.shuffle.partitions", str(partitions))  # the JVM side's shuffles, as the RDD side's
+    previous = _read_text(spark, f"{out.rstrip('/')}/{MANIFEST}")
+    if previous is not None and not overwrite:
+        before = (json.loads(previous).get("options") or {}).get("paths")
+        now = (options or {}).get("paths", [str(p) for p in paths])
+        if before is not None and sorted(before) != sorted(now):
+            from ..errors import SparkOutputInUse
+
+            raise SparkOutputInUse(out, before)
     _remove(spark, f"{out.rstrip('/')}/{MANIFEST}")  # unfinished until the manifest is written again
 
     files, missing = list_inputs(spark, paths)
@@ -467,6 +480,26 @@ def _remove(spark, uri: str) -> None:
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
     if fs.exists(path):
         fs.delete(path, False)
+
+
+def _read_text(spark, uri: str) -> str | None:
+    """A small file's text through Hadoop, or None when it does not exist."""
+    sc = spark.sparkContext
+    path = sc._jvm.org.apache.hadoop.fs.Path(uri)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    if not fs.exists(path):
+        return None
+    stream = fs.open(path)
+    try:
+        reader = sc._jvm.java.io.BufferedReader(sc._jvm.java.io.InputStreamReader(stream, "UTF-8"))
+        lines = []
+        line = reader.readLine()
+        while line is not None:
+            lines.append(line)
+            line = reader.readLine()
+        return "\n".join(lines)
+    finally:
+        stream.close()
 
 
 def _write_text(spark, uri: str, text: str) -> None:

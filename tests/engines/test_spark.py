@@ -225,6 +225,18 @@ def test_rerun_overwrites_with_the_same_rows_and_load_is_idempotent(runs, spark)
         assert store.count("documents") == first.documents
 
 
+@pytest.mark.spark
+def test_a_run_over_other_input_does_not_replace_a_finished_one(spark, tmp_path):
+    from dyad.errors import SparkOutputInUse
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / spark_engine.MANIFEST).write_text(json.dumps({"options": {"paths": ["monday.jsonl"]}}))
+    with pytest.raises(SparkOutputInUse, match="holds a finished Spark run over other input .monday.jsonl.*--overwrite"):
+        spark_engine.run_spark(["tuesday.jsonl"], str(out), spark=spark, options={"paths": ["tuesday.jsonl"]})
+    assert (out / spark_engine.MANIFEST).exists()  # untouched
+
+
 # --- no Spark needed ------------------------------------------------------------------
 
 class Exploding:
