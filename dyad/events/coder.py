@@ -26,7 +26,7 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
                            "reopen", "restart", "renew", "revive", "relaunch", "fire", "return",
-                           "allow", "permit", "grant"})
+                           "allow", "permit", "grant", "restore", "establish"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})

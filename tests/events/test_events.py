@@ -328,3 +328,12 @@ def test_an_offer_of_troops_is_not_a_threat(extract):
     assert not [e for e in doc.events if e.root == "13"]
     vow = one(extract("Ghana vowed to impose sanctions on Togo."), "Ghana", "Togo")
     assert vow.root == "13"
+
+
+@pytest.mark.parametrize("text, source, target, cameo", [
+    ("Myanmar has established diplomatic ties with Seychelles.", "Myanmar", "Seychelles", "054"),
+    ("Somalia cut diplomatic ties with Ethiopia on Monday.", "Somalia", "Ethiopia", "161"),
+    ("Ethiopia and Somalia agreed on Tuesday to restore full diplomatic relations.", "Ethiopia", "Somalia", "032"),
+])
+def test_diplomatic_ties(extract, text, source, target, cameo):
+    assert one(extract(text), source, target).cameo == cameo
