@@ -382,7 +382,7 @@ def _for_clause(node: Token) -> bool:
     return node.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children)
 
 
-def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | None = None):
+def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | None = None, future: bool = False):
     """The date expression of an event: one attached to its target ("met X in Damascus in
     2010 and Y in Doha in 2015"), else one in the trigger's subtree, else the sentence's only date."""
     subtree = set(t.i for t in tok.subtree)
@@ -398,7 +398,7 @@ def _date_for(tok: Token, sent: Span, published: dt.date | None, target: Token |
         preferred = sorted(preferred, key=lambda ent: min(abs(ent.start - target.i), abs(ent.end - 1 - target.i)))
     choices = near_target or preferred or (dates if len(dates) == 1 else [])
     for ent in choices:
-        resolved = resolve_date(ent.text, published) or _anaphoric_year(ent)
+        resolved = resolve_date(ent.text, published, future=future) or _anaphoric_year(ent)
         if resolved:
             return ent.text, resolved
     return None, None
@@ -1011,7 +1011,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                 if key in seen:
                     continue
                 seen.add(key)
-                date_text, resolved = _date_for(tok, sent, published, tgt.token)
+                date_text, resolved = _date_for(tok, sent, published, tgt.token, future=_future(tok, realis))
                 place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root, visit=code.cameo == "042")
                 events.append(Event(
                     id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
@@ -1024,7 +1024,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     confidence=_confidence(src.actor, tgt.actor, pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
                     reciprocal=candidate.reciprocal,
                 ))
-    return _merge_repeats(_report_dates(_inherit_dates(doc, events), published))
+    return _merge_repeats(_report_dates(_inherit_dates(doc, events, published), published))
 
 
 def _report_dates(events: list[Event], published: dt.date | None) -> list[Event]:
@@ -1068,26 +1068,42 @@ def _same_happening(a: Event, b: Event) -> bool:
     return True
 
 
-def _inherit_dates(doc: Doc, events: list[Event]) -> list[Event]:
+def _inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> list[Event]:
     """Narrative reference time: a past-tense event reported without a date of its own
-    happened when the last dated event of the same or the previous paragraph did
-    ("Police fired tear gas ..." after "Thousands marched on Monday ..."). Marked
-    ``date_source="context"`` so analysts can keep or drop it."""
+    happened on the last day named in the same or the previous paragraph, by a dated event
+    or by any date expression ("Police fired tear gas ..." after "Thousands marched through
+    the capital on Monday ..."). Marked ``date_source="context"`` so analysts can keep or drop it."""
     text = text_of(doc)
+    anchors: list[tuple[int, str, str]] = []  # (offset, day, text) of the article's past days
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None and resolved.granularity == "day" and (published is None or resolved.value <= published.isoformat()):
+            anchors.append((ent.start_char, resolved.value, ent.text))
     out: list[Event] = []
-    last: Event | None = None
     for event in events:
         paragraph = text.count("\n\n", 0, event.trigger.start)
-        if event.date is not None and event.date_source == "sentence":
-            last = event
-        elif (last is not None and event.realis in ("asserted", "negated") and _past(doc, event)
-              and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
-            if paragraph - text.count("\n\n", 0, last.trigger.start) <= 1 and last.date_granularity == "day":
-                event = replace(event, date=last.date, date_text=last.date_text,
-                                date_granularity=last.date_granularity, date_source="context",
-                                place=event.place or last.place)  # the same episode, the same place
+        if (event.date is None and event.realis in ("asserted", "negated") and _past(doc, event)
+                and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
+            before = [a for a in anchors if a[0] < event.trigger.start]
+            if before and paragraph - text.count("\n\n", 0, before[-1][0]) <= 1:
+                offset, day, date_text = before[-1]
+                episode = next((e for e in reversed(out) if e.date == day and e.date_source == "sentence"), None)
+                event = replace(event, date=day, date_text=date_text, date_granularity="day", date_source="context",
+                                place=event.place or (episode.place if episode else None))  # the same episode, the same place
         out.append(event)
     return out
+
+
+def _future(tok: Token, realis: str) -> bool:
+    """An act still to come: intended, and in the future or scheduled ("will host talks on
+    Monday", "is due to visit", "plans to travel") rather than reported as agreed."""
+    if realis != "intended":
+        return False
+    node = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    return bool(aux & FUTURE_AUX) or node.dep_ == "xcomp" and node.head.tag_ in ("VBZ", "VBP", "JJ", "VBG")
 
 
 def _sentence(doc: Doc, event: Event) -> Span:

@@ -59,11 +59,13 @@ def _with_year(day: dt.date, year: int) -> dt.date | None:
         return None
 
 
-def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
+def resolve_date(text: str, published: dt.date | None, *, future: bool = False) -> ResolvedDate | None:
     """"Sept. 18" with published 2017-09-25 -> 2017-09-18 (day); "in 2010" -> 2010 (year).
 
-    Vague spans ("that year", "the past two years", "weeks") and relative dates
-    without a publication date give None rather than a guess.
+    ``future`` is for an act still to come ("will meet on Monday"): a weekday or a month and
+    day without a year is then the next one after publication. Vague spans ("that year",
+    "the past two years", "weeks") and relative dates without a publication date give None
+    rather than a guess.
     """
     this = _THIS_PERIOD.match(text.strip())
     if this and published is not None:  # "later this month" -> the publication month
@@ -73,8 +75,12 @@ def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
         return None
     weekday = _WEEKDAY.match(phrase)
     if weekday and published is not None:
+        named = _WEEKDAYS.index(weekday.group(1)[:3].lower())
+        if future:  # "will meet on Monday": the coming one
+            ahead = (named - published.weekday()) % 7 or 7
+            return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day")
         # news style names the weekday of an event in the past seven days, today included
-        back = (published.weekday() - _WEEKDAYS.index(weekday.group(1)[:3].lower())) % 7
+        back = (published.weekday() - named) % 7
         return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day")
     relative = not re.search(r"\b\d{4}\b", phrase)
     if relative and published is None:
@@ -86,8 +92,9 @@ def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
     if relative and published is not None and data.period in ("day", "month") and _names_a_month(phrase):
         # "April 25" with no year: the nearest such date to publication, before or after
         # ("a strike called for April 25" in a mid-April article is this year's)
-        when = min((d for d in (_with_year(when, published.year + k) for k in (-1, 0, 1)) if d),
-                   key=lambda d: _distance(d, published))
+        years = [d for d in (_with_year(when, published.year + k) for k in (-1, 0, 1)) if d]
+        ahead = [d for d in years if d >= published]
+        when = min(ahead) if future and ahead else min(years, key=lambda d: _distance(d, published))
     if data.period == "year":
         return ResolvedDate(f"{when:%Y}", "year")
     if data.period == "month":

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from dyad.events.dates import parse_published, resolve_date
+from dyad.events.dates import ResolvedDate, parse_published, resolve_date
 
 PUBLISHED = dt.date(2017, 9, 25)
 
@@ -46,3 +46,10 @@ def test_relative_date_without_publication_is_unresolved():
 @pytest.mark.parametrize(("raw", "expected"), [("2017-09-25", dt.date(2017, 9, 25)), ("2017-09-25T10:00:00Z", dt.date(2017, 9, 25)), ("Sept 25", None), (None, None)])
 def test_parse_published(raw, expected):
     assert parse_published(raw) == expected
+
+
+def test_an_act_to_come_takes_the_coming_weekday():
+    published = dt.date(2025, 7, 10)  # a Thursday
+    assert resolve_date("Monday", published, future=True) == ResolvedDate("2025-07-14", "day")
+    assert resolve_date("Monday", published) == ResolvedDate("2025-07-07", "day")
+    assert resolve_date("Jan. 5", dt.date(2024, 12, 20), future=True) == ResolvedDate("2025-01-05", "day")

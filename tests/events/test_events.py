@@ -337,3 +337,15 @@ def test_an_offer_of_troops_is_not_a_threat(extract):
 ])
 def test_diplomatic_ties(extract, text, source, target, cameo):
     assert one(extract(text), source, target).cameo == cameo
+
+
+def test_a_scheduled_meeting_on_a_weekday_is_the_coming_one(extract):
+    event = one(extract("Egypt will host talks between Israel and Hamas on Monday.", published="2025-07-10"), "Egypt", "Israel")
+    assert (event.date, event.realis) == ("2025-07-14", "intended")
+
+
+def test_a_past_act_without_a_date_happened_on_the_last_day_named(extract):
+    text = ("Thousands of farmers marched through Paris on Monday.\n\n"
+            "Police detained the leaders of the Rural Coordination union, and France expelled two Belgian organisers.")
+    event = one(extract(text, published="2024-02-07"), "France", "Belgium")
+    assert (event.date, event.date_source) == ("2024-02-05", "context")
