@@ -432,16 +432,19 @@ def _belongs_to_other_event(ent: Span, tok: Token) -> bool:
 
 
 LOCATIVE = ("in", "at", "near", "outside", "inside", "on", "into", "across", "around", "over", "off")
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # visits and meetings happen where they go: "travel to Oslo", "a trip to Luanda"
 MOTION_ROOTS = frozenset({"04"})
 
 
 def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None,
-               hints: frozenset[str] = frozenset(), root: str = "", visit: bool = False) -> Place | None:
+               hints: frozenset[str] = frozenset(), root: str = "", visit: bool = False,
+               sides: frozenset[str | None] = frozenset()) -> Place | None:
     """A locative phrase on the trigger ("met in Damascus", "struck a depot on the outskirts of
     Damascus") or on its target ("met X in Doha"), geocoded offline. A named country is kept
     only when nothing more precise is named; a visit with no stated place happened in the
-    place visited."""
+    place visited. The event's own actors are not its place ("called on Beijing to ..."), and
+    an attack happens where what it hit stands ("struck the Natanz enrichment plant")."""
     gazetteer = load_gazetteer()
     heads = [tok] + ([target] + [c for c in target.children if c.dep_ == "appos"] if target is not None else [])
     words = LOCATIVE + (("to",) if root in MOTION_ROOTS else ())
@@ -451,9 +454,16 @@ def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         heads.append(tok.head)  # "imposed a siege on the Gaza Strip"
     country_level: Place | None = None
+    if dobj is not None and root in ATTACK_ROOTS:
+        for candidate in _place_tokens(dobj)[1:]:  # the names inside what was hit, not the thing itself
+            place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
+            if place is not None and (place.lat is not None or place.country) and index.actor_at(candidate.i) is None:
+                return place
     for head in heads:
         for word in words:
             for obj in _prep_objects(head, word):
+                if index.actor_at(obj.i) is not None and index.actor_at(obj.i) in sides and word not in ("in", "at", "near"):
+                    continue  # "called on Beijing", "imposed sanctions on Iran": an actor, not a place
                 for candidate in _place_tokens(obj):
                     place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
                     if place is None:
@@ -1012,7 +1022,8 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     continue
                 seen.add(key)
                 date_text, resolved = _date_for(tok, sent, published, tgt.token, future=_future(tok, realis))
-                place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root, visit=code.cameo == "042")
+                place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root, visit=code.cameo == "042",
+                                   sides=frozenset({src.actor, tgt.actor}))
                 events.append(Event(
                     id=f"e{len(events) + 1}", source=src.actor, target=tgt.actor,
                     cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,

@@ -349,3 +349,13 @@ def test_a_past_act_without_a_date_happened_on_the_last_day_named(extract):
             "Police detained the leaders of the Rural Coordination union, and France expelled two Belgian organisers.")
     event = one(extract(text, published="2024-02-07"), "France", "Belgium")
     assert (event.date, event.date_source) == ("2024-02-05", "context")
+
+
+def test_the_actor_appealed_to_is_not_the_place(extract):
+    event = one(extract("The Philippines called on Beijing to return the seized boats."), "Philippines", "China")
+    assert event.place is None
+
+
+def test_an_attack_happens_where_its_target_stands(extract):
+    event = one(extract("Israeli jets struck a weapons depot in Aleppo, Syria said."), "Israel", "Syria")
+    assert event.place is not None and event.place.name == "Aleppo"
