@@ -670,6 +670,7 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
         for i in range(sent.start, sent.end):
             sentence_of[i] = n
     recent: list[tuple[int, _Builder, bool]] = []  # token index, actor, was a subject
+    quoted = None  # computed on first need
     for tok in doc:
         current = owner.get(tok.i)
         if current is not None:
@@ -712,11 +713,15 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
             # as subject is the person whose role it names, else the story's last subject person
             lemma = tok.lemma_.lower()
             via = "description"
+            if quoted is None:
+                quoted = _quoted_chars(doc)
+            # a name inside someone's quotation is not who the narrative is describing
+            narrated = [r for r in recent if not quoted(doc[r[0]].idx)]
             fits = lambda b: b.kind == "PERSON" and _agrees_with_modifiers(tok, b, owner)
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: fits(b) and any(
+            antecedent = _pick(narrated, sentence_of, tok.i, lambda b: fits(b) and any(
                 lemma in r.title.lower() for r in b.roles), window=6)
             if antecedent is None:
-                antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, fits, window=2)
+                antecedent = _pick([r for r in narrated if r[2]], sentence_of, tok.i, fits, window=2)
         if antecedent is not None:
             _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
@@ -755,6 +760,22 @@ def _referential_it(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and head.lemma_ not in ("be", "seem", "appear", "take", "remain", "happen"):
         return not any(c.dep_ in ("ccomp", "xcomp") and c.i > head.i and head.lemma_ in ("make",) for c in head.children)
     return tok.dep_ in ("dobj", "pobj") and head.lemma_ not in ("make", "take", "do")
+
+
+def _quoted_chars(doc: Doc):
+    """A test of whether a character offset lies inside a quotation."""
+    from bisect import bisect_right
+
+    from ..quotes.finder import find_quote_spans
+    from ..sentences import text_of
+
+    spans, _ = find_quote_spans(text_of(doc))
+    starts = [s.start for s in spans]
+
+    def inside(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and spans[k].start <= char < spans[k].end
+    return inside
 
 
 # adjectives that set the described person apart from the one just named ("the other candidate")

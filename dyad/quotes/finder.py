@@ -135,9 +135,11 @@ def _starts_words(text: str, i: int) -> bool:
     return i < len(text) and text[i].isalpha() and text[i].isupper()
 
 
-def _cue_tokens(doc: Doc, verbs) -> list[tuple[Token, Cue]]:
+def _cue_tokens(doc: Doc, verbs, spans: list[QuoteSpan] = ()) -> list[tuple[Token, Cue]]:
     found = []
     for tok in doc:
+        if tok.lemma_.lower() in verbs and verbs[tok.lemma_.lower()][0].kind == "quotation" and _takes_complement(tok, spans):
+            continue  # "continued to fight", "continuing the talks": not a quotation's cue
         # by lemma, else by the word itself ("according" has the lemma "accord")
         for cue in verbs.get(tok.lemma_.lower(), ()) or verbs.get(tok.lower_, ()):
             if cue.particle:
@@ -150,6 +152,15 @@ def _cue_tokens(doc: Doc, verbs) -> list[tuple[Token, Cue]]:
             found.append((tok, cue))
             break
     return found
+
+
+def _takes_complement(tok: Token, spans: list[QuoteSpan]) -> bool:
+    """A verb with an object or clause of its own outside quotation marks ("continued to
+    fight"), or a participle modifying a noun ("a message reading …")."""
+    if tok.dep_ == "acl":
+        return True
+    return any(child.dep_ in ("dobj", "xcomp", "ccomp") and not any(sp.covers(child.idx) for sp in spans)
+               for child in tok.children)
 
 
 def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
@@ -168,6 +179,30 @@ def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
         return _speaker_token(cue_tok.head, cue)
     if cue_tok.dep_ == "advcl" and cue_tok.tag_ == "VBG":  # "Speaking with X, Y said"
         return _speaker_token(cue_tok.head, cue)
+    return None
+
+
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd", "appos", "nsubj"})
+
+
+def _inverted_subject(cue_tok: Token, text: str, qs: QuoteSpan, *, colon: bool = False) -> Token | None:
+    """“…,” added a Texas Republican: after a quotation the verb comes first and the small
+    parser often takes the subject that follows for an object. Only when the verb follows
+    the quotation's closing mark, with nothing but punctuation between, or opens the sentence
+    whose colon introduces the quotation ("Continued Hale: “…”")."""
+    if not colon and not any(end <= cue_tok.idx and not text[end:cue_tok.idx].strip(" ,”\"'’") for _, end in qs.pieces):
+        return None
+    for child in cue_tok.rights:
+        if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    if colon:  # the parse of a fronted verb is often broken: the noun phrase up to the colon
+        phrase = []
+        for tok in cue_tok.doc[cue_tok.i + 1:cue_tok.i + 8]:
+            if tok.text == ":":
+                return phrase[-1] if phrase and phrase[-1].pos_ in ("PROPN", "NOUN") else None
+            if tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT"):
+                return None
+            phrase.append(tok)
     return None
 
 
@@ -239,7 +274,8 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     verbs = load_reporting_verbs()
     spans, warnings = find_quote_spans(text)
     spans = _merge_split(spans, text)
-    cues = _cue_tokens(doc, verbs)
+    cues = _cue_tokens(doc, verbs, spans)
+    reporters = _reporting_sentences(doc, cues, spans, index)
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_end = -1
@@ -255,6 +291,10 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
                 and _adjacent(text, previous_end, window[0]):
             # no reporting verb of its own right after another quotation: it runs on
             speaker, speaker_text = previous.speaker, previous.speaker_text
+        elif cue_text is None and kind == "direct" and speaker is None \
+                and not text[window[0]:qs.start].strip(" \n\t\"“”'’"):
+            # right after a sentence that reports someone's words ("…, he told reporters.")
+            speaker, speaker_text = reporters.get(_previous_sentence_end(doc, text, window[0]), (None, None))
         if kind == "partial" and words <= 2 and cue_text is None:
             speaker = speaker_text = None  # scare quotes are attributed only when a speaker is stated
         quote = Quote(id=f"q{len(quotes) + 1}", text=content, start=qs.start, end=qs.end, kind=kind,
@@ -264,6 +304,36 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
             previous, previous_end = quote, window[1]
     quotes += _indirect_quotes(doc, index, cues, quotes, len(quotes))
     return quotes, warnings
+
+
+def _reporting_sentences(doc: Doc, cues, spans: list[QuoteSpan], index: ActorIndex) -> dict[int, tuple[str, str]]:
+    """Sentence end -> (speaker, speaker text) of the sentence's main verb of saying whose
+    speaker resolves to an actor. Cues inside quotations report someone else's words."""
+    found: dict[int, tuple[int, str, str]] = {}
+    for cue_tok, cue in cues:
+        if cue.kind not in ("speech", "quotation") or any(sp.covers(cue_tok.idx) for sp in spans):
+            continue
+        who = _speaker_token(cue_tok, cue)
+        if who is None or any(sp.covers(who.idx) for sp in spans):
+            continue
+        speaker = speaker_actor(who, index)
+        if speaker is None:
+            continue
+        # the main clause's verb, not one reported inside it ("X said critics had predicted …")
+        depth = sum(1 for _ in cue_tok.ancestors)
+        end = sentence_of(cue_tok).end_char
+        if end not in found or depth < found[end][0]:
+            found[end] = (depth, speaker, _noun_phrase(who))
+    return {end: (speaker, words) for end, (_, speaker, words) in found.items()}
+
+
+def _previous_sentence_end(doc: Doc, text: str, start: int) -> int:
+    """End of the sentence before ``start`` when only whitespace and stray marks lie between."""
+    k = start
+    while k > 0 and text[k - 1] in " \n\t\"“”'’":
+        k -= 1
+    sent = _sentence_of(doc, k - 1) if k > 0 else None
+    return sent.end_char if sent is not None and not text[sent.end_char:start].strip(" \n\t\"“”'’") else -1
 
 
 def _attribution_window(doc: Doc, qs: QuoteSpan, cues) -> tuple[int, int]:
@@ -277,9 +347,19 @@ def _attribution_window(doc: Doc, qs: QuoteSpan, cues) -> tuple[int, int]:
     if last is not None and last.end < len(doc) and "\n" not in text[qs.end:last.end_char + 2]:
         after = sentence_of(doc[last.end])
         opening = [c for c in cues if after.start <= c[0].i < after.start + 5]
-        if after.start_char - hi <= 1 and (len(after) <= 8 or opening):
+        if after.start_char - hi <= 1 and (len(after) <= 8 or opening or _bare_attribution(after, cues)):
             hi = after.end_char
     return lo, hi
+
+
+def _bare_attribution(sent: Span, cues) -> bool:
+    """A sentence that only says who spoke ("Rep. Jane Roe (D-Ore.) said on Tuesday."): the
+    sentence splitter cut it from the quotation before it. Its root is a reporting verb that
+    takes no complement of its own."""
+    root = sent.root
+    if len(sent) > 20 or not any(t.i == root.i and c.kind != "cognition" for t, c in cues):
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in root.children)
 
 
 def _attribute(doc, qs, window, cues, spans, index, verbs, words) -> tuple[str | None, Token | None]:
@@ -292,6 +372,8 @@ def _attribute(doc, qs, window, cues, spans, index, verbs, words) -> tuple[str |
     introduced = _introduced_by_colon(doc, qs, cues, spans)
     for cue_tok, cue in candidates[:1] or ([introduced] if introduced else []):
         who = _speaker_token(cue_tok, cue)
+        if who is None and cue.kind != "source":
+            who = _inverted_subject(cue_tok, text_of(doc), qs, colon=introduced is not None and introduced[0].i == cue_tok.i)
         if who is None or any(sp.covers(who.idx) for sp in spans):
             who = _nearest_person_before(cue_tok, index, spans)
         return (cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}"), who
@@ -331,12 +413,23 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
     of the verb whose clause contains the quotation. One or two quoted words (scare quotes)
     are attributed only through a verb of saying or naming."""
     k = qs.start - 2
-    while k >= 0 and text_of(doc)[k] == " ":
+    while k >= 0 and text_of(doc)[k].isspace():
         k -= 1
     if k >= 0 and text_of(doc)[k] == ":":
         before = doc.char_span(max(0, k - 60), k, alignment_mode="contract")
-        if before is not None and len(before) and index.actor_at(before[-1].i):
+        if before is not None and len(before) and before[-1].pos_ == "PROPN" and index.actor_at(before[-1].i):
             return before[-1], None
+        # "The senator released a statement:" — the subject of the sentence the colon ends
+        node = before[-1] if before is not None and len(before) else None
+        for _ in range(4):
+            if node is None or qs.covers(node.idx):
+                break
+            if node.pos_ == "VERB":
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subject is not None and not qs.covers(subject.idx) and speaker_actor(subject, index):
+                    return subject, None
+                break
+            node = node.head if node.head.i != node.i else None
     inside = doc.char_span(qs.start, qs.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return None, None
@@ -401,7 +494,7 @@ def _indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], off
     out: list[Quote] = []
     covered = [(q.start, q.end) for q in direct]
     for cue_tok, cue in cues:
-        if any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
+        if cue.kind == "quotation" or any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
             continue
         if cue.kind == "source":
             clause = _qualified_clause(cue_tok)

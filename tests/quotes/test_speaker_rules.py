@@ -1,0 +1,118 @@
+"""Speaker attribution rules: fronted and inverted verbs, attribution sentences cut off by the
+sentence splitter, quotations that continue a reported speaker, colons, described speakers."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def speakers(doc, kind="direct"):
+    return [(doc.actor(q.speaker).name if q.speaker else None) for q in doc.quotes if q.kind == kind]
+
+
+# ---------------------------------------------------------------- verbs that only carry a quotation
+
+def test_continued_attributes_a_quotation(extract):
+    doc = extract("“The talks will resume,” Mara Quill said. “We are not finished,” she continued.")
+    assert [q.cue for q in doc.quotes if q.kind == "direct"] == ["said", "continued"]
+    assert speakers(doc) == ["Mara Quill", "Mara Quill"]
+
+
+def test_continue_with_a_complement_is_not_a_cue(extract):
+    doc = extract("Mara Quill said she is certain Tomas Verly will continue to be “a champion for farmers.”")
+    quote = next(q for q in doc.quotes if q.kind == "partial")
+    assert quote.cue == "said"
+    assert doc.actor(quote.speaker).name == "Mara Quill"
+
+
+def test_quotation_verbs_never_introduce_indirect_speech(extract):
+    doc = extract("Mara Quill continued that the plan would fail in the spring.")
+    assert [q for q in doc.quotes if q.kind == "indirect"] == []
+
+
+# ---------------------------------------------------------------- inverted subjects
+
+def test_subject_after_the_verb_is_the_speaker(extract):
+    # the small parser reads "a North Dakota Democrat" here as the object of "added"
+    doc = extract("“Look, Marta needed to win the first two contests,” added a North Dakota Democrat.")
+    quote = doc.quotes[0]
+    assert quote.cue == "added"
+    assert quote.speaker_text == "a North Dakota Democrat"
+    assert quote.speaker is not None
+
+
+def test_fronted_verb_before_a_colon(extract):
+    doc = extract("Tomas Verly spoke at length.\n\nContinued Verly: “So I think it is a real problem.”")
+    assert speakers(doc) == ["Tomas Verly"]
+
+
+def test_object_of_a_later_verb_is_not_an_inverted_subject(extract):
+    doc = extract("“We will win,” she said. The council added a clause.")
+    assert doc.quotes[0].speaker_text == "she"
+
+
+# ---------------------------------------------------------------- attribution sentence cut off
+
+def test_attribution_after_a_nested_quotation(extract):
+    text = ("“She told us that ‘I know the difference between winning and losing, and I want to win,’” "
+            "Rep. Tomas Verly (D-Ore.) said.")
+    doc = extract(text)
+    assert doc.quotes[0].cue == "said"
+    assert speakers(doc) == ["Tomas Verly"] or speakers(doc) == ["Rep. Tomas Verly"]
+
+
+# ---------------------------------------------------------------- continuation of a reported speaker
+
+def test_quotation_after_a_reporting_sentence_continues_its_speaker(extract):
+    text = ("Tomas Verly arrived late. Critics should stop using words like “maybe”, he told reporters.\n\n"
+            "“This is extremely irresponsible.”")
+    doc = extract(text)
+    assert speakers(doc) == ["Tomas Verly"]
+
+
+def test_the_main_reporting_verb_gives_the_speaker(extract):
+    text = "Tomas Verly said that for years some critics had predicted a withdrawal.\n\n“That is not going to happen.”"
+    doc = extract(text)
+    assert speakers(doc) == ["Tomas Verly"]
+
+
+def test_no_reporting_verb_before_a_quotation_no_speaker(extract):
+    doc = extract("Tomas Verly arrived in the city. “This is extremely irresponsible.”")
+    assert speakers(doc) == [None]
+
+
+# ---------------------------------------------------------------- colons
+
+def test_subject_of_the_sentence_a_colon_ends(extract):
+    text = "When the judge retired, Governor Lena Marsh released the following statement:\n\n“We thank him for his service.”"
+    doc = extract(text)
+    assert speakers(doc) == ["Lena Marsh"]
+
+
+def test_colon_after_a_sentence_without_an_actor(extract):
+    doc = extract("Lena Marsh left early. The weather then turned cold:\n\n“Nobody expected snow in May.”")
+    assert speakers(doc) == [None]
+
+
+# ---------------------------------------------------------------- described speakers
+
+def test_modified_title_names_the_person_just_named(extract):
+    text = "Lena Marsh spoke on Tuesday. “It was an honour,” the billionaire businessman said."
+    doc = extract(text)
+    assert speakers(doc) == ["Lena Marsh"]
+    marsh = doc.actor(doc.quotes[0].speaker)
+    assert any(m.text == "businessman" and m.via == "description" for m in marsh.mentions)
+
+
+@pytest.mark.parametrize("description", ["the other senator", "the Acme Corp spokesman"])
+def test_described_speaker_that_is_someone_else(extract, description):
+    doc = extract(f"Lena Marsh spoke on Tuesday. “It was an honour,” {description} said.")
+    assert speakers(doc) != ["Lena Marsh"]
+
+
+def test_a_name_inside_a_quotation_is_not_the_described_speaker(extract):
+    text = ("Ari Vell, one of the authors, spoke on Monday. "
+            "“Certainly Tomas Verly has gone the other way,” said the former top aide to the governor.")
+    doc = extract(text)
+    assert speakers(doc) == ["Ari Vell"]
