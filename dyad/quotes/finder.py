@@ -179,7 +179,16 @@ def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
         return _speaker_token(cue_tok.head, cue)
     if cue_tok.dep_ == "advcl" and cue_tok.tag_ == "VBG":  # "Speaking with X, Y said"
         return _speaker_token(cue_tok.head, cue)
+    prep = cue_tok.head
+    if cue_tok.dep_ == "pcomp" and cue_tok.tag_ == "VBG" and prep.lower_ in SAYING_PREPOSITIONS \
+            and prep.head.pos_ in ("VERB", "AUX"):
+        return _speaker_token(prep.head, cue)  # "X ended the talks by saying …"
     return None
+
+
+# "by/after/while saying …" is said by the subject of the verb the phrase qualifies; "for saying" is not
+# ("Y attacked X for saying …" reports X's words)
+SAYING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "upon", "on", "in"})
 
 
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd", "appos", "nsubj"})
@@ -295,7 +304,7 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
                 and not text[window[0]:qs.start].strip(" \n\t\"“”'’"):
             # right after a sentence that reports someone's words ("…, he told reporters.")
             speaker, speaker_text = reporters.get(_previous_sentence_end(doc, text, window[0]), (None, None))
-        if kind == "partial" and words <= 2 and cue_text is None:
+        if kind == "partial" and words <= 2 and cue_text is None and not _person(speaker, index):
             speaker = speaker_text = None  # scare quotes are attributed only when a speaker is stated
         quote = Quote(id=f"q{len(quotes) + 1}", text=content, start=qs.start, end=qs.end, kind=kind,
                       cue=cue_text, speaker=speaker, speaker_text=speaker_text)
@@ -452,12 +461,17 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
                 return None, None
             lemma = node.lemma_.lower()
             stated = lemma in verbs or lemma in NAMING_VERBS
-            if (words <= 2 and not stated) or not speaker_actor(subject, index):
+            if (words <= 2 and not stated and not _person(speaker_actor(subject, index), index)) or not speaker_actor(subject, index):
                 return None, None
             return subject, node.text if stated else None
         if node.head.i == node.i:
             break
     return None, None
+
+
+def _person(actor_id: str | None, index: ActorIndex) -> bool:
+    actor = index.get(actor_id)
+    return actor is not None and actor.kind == "PERSON"
 
 
 def _is_partial(text: str, qs: QuoteSpan, words: int) -> bool:

@@ -116,3 +116,29 @@ def test_a_name_inside_a_quotation_is_not_the_described_speaker(extract):
             "“Certainly Tomas Verly has gone the other way,” said the former top aide to the governor.")
     doc = extract(text)
     assert speakers(doc) == ["Ari Vell"]
+
+
+# ---------------------------------------------------------------- short quotations
+
+def test_a_person_using_quoted_words_is_their_speaker(extract):
+    doc = extract("Campaign chair Lena Marsh dismissed the whole affair as “absurd.”")
+    quote = doc.quotes[0]
+    assert quote.kind == "partial"
+    assert doc.actor(quote.speaker).name == "Lena Marsh"
+
+
+def test_short_quoted_words_of_an_organisation_stay_unattributed(extract):
+    doc = extract("The ministry published its “peace plan” on Monday.")
+    assert doc.quotes[0].speaker is None
+
+
+def test_by_saying_is_said_by_the_clause_subject(extract):
+    doc = extract("Tomas Verly distanced himself from the group by saying he would serve if asked.")
+    quote = next(q for q in doc.quotes if q.kind == "indirect")
+    assert doc.actor(quote.speaker).name == "Tomas Verly"
+
+
+def test_for_saying_is_not_said_by_the_clause_subject(extract):
+    doc = extract("Tomas Verly attacked Lena Marsh for saying that the plan would fail.")
+    quote = next(q for q in doc.quotes if q.kind == "indirect")
+    assert quote.speaker is None or doc.actor(quote.speaker).name != "Tomas Verly"
