@@ -5,6 +5,7 @@ each span to a cue and a speaker through the parse and the actor index.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -271,7 +272,7 @@ def _noun_phrase(tok: Token) -> str:
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     # stop at the first comma so appositions do not leak in
     span = tok.doc[lo:hi]
-    return span.text.split(",")[0].strip()
+    return re.split(r"[,:“\"]", span.text, maxsplit=1)[0].strip() or span.text.split(",")[0].strip()
 
 
 def _sentence_of(doc: Doc, char: int) -> Span | None:
@@ -284,7 +285,7 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     spans, warnings = find_quote_spans(text)
     spans = _merge_split(spans, text)
     cues = _cue_tokens(doc, verbs, spans)
-    reporters = _reporting_sentences(doc, cues, spans, index)
+    reporters: dict[int, tuple[str, str]] | None = None  # computed on first need
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_end = -1
@@ -297,12 +298,14 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
         speaker = speaker_actor(who, index) if who is not None else None
         speaker_text = _noun_phrase(who) if who is not None else None
         if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None \
-                and _adjacent(text, previous_end, window[0]):
+                and speaker is None and _adjacent(text, previous_end, window[0]):
             # no reporting verb of its own right after another quotation: it runs on
             speaker, speaker_text = previous.speaker, previous.speaker_text
         elif cue_text is None and kind == "direct" and speaker is None \
                 and not text[window[0]:qs.start].strip(" \n\t\"“”'’"):
             # right after a sentence that reports someone's words ("…, he told reporters.")
+            if reporters is None:
+                reporters = _reporting_sentences(doc, cues, spans, index)
             speaker, speaker_text = reporters.get(_previous_sentence_end(doc, text, window[0]), (None, None))
         if kind == "partial" and words <= 2 and cue_text is None and not _person(speaker, index):
             speaker = speaker_text = None  # scare quotes are attributed only when a speaker is stated
@@ -315,11 +318,20 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     return quotes, warnings
 
 
+# Verbs of a speech act whose words often follow as a quotation of their own
+# ("Vell praised the governor's leadership. “We need someone who …”").
+SPEECH_ACT_VERBS = frozenset({"praise", "criticize", "criticise", "attack", "defend", "dismiss", "mock", "ridicule",
+                              "reject", "thank", "apologize", "apologise", "congratulate", "condemn", "denounce",
+                              "decry", "deride", "hail", "slam", "lambaste", "blame"})
+SPEECH_ACT = Cue("", "", "speech")
+
+
 def _reporting_sentences(doc: Doc, cues, spans: list[QuoteSpan], index: ActorIndex) -> dict[int, tuple[str, str]]:
     """Sentence end -> (speaker, speaker text) of the sentence's main verb of saying whose
     speaker resolves to an actor. Cues inside quotations report someone else's words."""
     found: dict[int, tuple[int, str, str]] = {}
-    for cue_tok, cue in cues:
+    acts = [(tok, SPEECH_ACT) for tok in doc if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_ACT_VERBS]
+    for cue_tok, cue in cues + acts:
         if cue.kind not in ("speech", "quotation") or any(sp.covers(cue_tok.idx) for sp in spans):
             continue
         who = _speaker_token(cue_tok, cue)

@@ -142,3 +142,17 @@ def test_for_saying_is_not_said_by_the_clause_subject(extract):
     doc = extract("Tomas Verly attacked Lena Marsh for saying that the plan would fail.")
     quote = next(q for q in doc.quotes if q.kind == "indirect")
     assert quote.speaker is None or doc.actor(quote.speaker).name != "Tomas Verly"
+
+
+def test_quotation_after_a_speech_act_is_its_speakers(extract):
+    doc = extract("Ari Vell praised the governor’s leadership after the storm.\n\n"
+                  "“We need someone who is going to cut through the noise.”")
+    assert speakers(doc) == ["Ari Vell"]
+
+
+def test_a_name_before_a_colon_beats_the_previous_speaker(extract):
+    text = ("“The polls closed too early,” said Ari Vell.\n\n"
+            "Others agree - Lena Marsh: “One lesson was simple: keep calling voters.”")
+    doc = extract(text)
+    assert speakers(doc) == ["Ari Vell", "Lena Marsh"]
+    assert doc.quotes[1].speaker_text == "Lena Marsh"
