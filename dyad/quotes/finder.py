@@ -6,7 +6,7 @@ each span to a cue and a speaker through the parse and the actor index.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -136,11 +136,28 @@ def _starts_words(text: str, i: int) -> bool:
     return i < len(text) and text[i].isalpha() and text[i].isupper()
 
 
+# Verbs of saying with a common sense that is not saying when they take a plain object
+# ("Russia has maintained close ties", "the army added 500 troops", "claimed responsibility")
+DUAL_SENSE = frozenset({"maintain", "hold", "add", "claim", "stress", "underline", "underscore", "highlight"})
+# objects that keep them verbs of saying ("stressed the point", "repeated the claim")
+SPEECH_OBJECTS = frozenset({"statement", "word", "claim", "remark", "comment", "point", "view", "line", "position",
+                            "argument", "message", "this", "that", "it", "what", "innocence", "importance"})
+
+
+def _other_sense(tok: Token, spans: list[QuoteSpan]) -> bool:
+    if tok.lemma_.lower() not in DUAL_SENSE or any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in SPEECH_OBJECTS
+               and not any(sp.covers(c.idx) for sp in spans) for c in tok.children)
+
+
 def _cue_tokens(doc: Doc, verbs, spans: list[QuoteSpan] = ()) -> list[tuple[Token, Cue]]:
     found = []
     for tok in doc:
         if tok.lemma_.lower() in verbs and verbs[tok.lemma_.lower()][0].kind == "quotation" and _takes_complement(tok, spans):
             continue  # "continued to fight", "continuing the talks": not a quotation's cue
+        if _other_sense(tok, spans):
+            continue
         # by lemma, else by the word itself ("according" has the lemma "accord")
         for cue in verbs.get(tok.lemma_.lower(), ()) or verbs.get(tok.lower_, ()):
             if cue.particle:
@@ -173,6 +190,10 @@ def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    if cue_tok.lemma_.lower() in ASKING:
+        for child in cue_tok.children:  # "X was asked by host Y, “…”": the question is Y's
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in cue_tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -187,6 +208,7 @@ def _speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
     return None
 
 
+ASKING = frozenset({"ask", "tell", "question", "press", "challenge"})
 # "by/after/while saying …" is said by the subject of the verb the phrase qualifies; "for saying" is not
 # ("Y attacked X for saying …" reports X's words)
 SAYING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "upon", "on", "in"})
@@ -314,8 +336,22 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
         quotes.append(quote)
         if kind == "direct":
             previous, previous_end = quote, window[1]
-    quotes += _indirect_quotes(doc, index, cues, quotes, len(quotes))
-    return quotes, warnings
+    indirect = _indirect_quotes(doc, index, cues, quotes, len(quotes))
+    return _partials_in_reported_speech(quotes, indirect, cues) + indirect, warnings
+
+
+def _partials_in_reported_speech(quotes: list[Quote], indirect: list[Quote], cues) -> list[Quote]:
+    """Words quoted inside someone's reported speech ("He pointed out that their cooperation is
+    “not a recent thing.”") are that speaker's, unless a verb of saying inside the reported
+    clause gives them to someone else ("She said X had called it “a disaster”")."""
+    out: list[Quote] = []
+    for quote in quotes:
+        if quote.kind == "partial":
+            host = next((r for r in indirect if r.speaker is not None and r.start <= quote.start and quote.end <= r.end + 2), None)
+            if host is not None and not any(host.start <= tok.idx < host.end for tok, _ in cues):
+                quote = replace(quote, speaker=host.speaker, speaker_text=host.speaker_text, cue=host.cue)
+        out.append(quote)
+    return out
 
 
 # Verbs of a speech act whose words often follow as a quotation of their own

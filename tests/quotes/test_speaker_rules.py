@@ -7,6 +7,10 @@ import pytest
 pytestmark = pytest.mark.model
 
 
+def speaker_name(doc, quote):
+    return doc.actor(quote.speaker).name if quote.speaker else None
+
+
 def speakers(doc, kind="direct"):
     return [(doc.actor(q.speaker).name if q.speaker else None) for q in doc.quotes if q.kind == kind]
 
@@ -156,3 +160,22 @@ def test_a_name_before_a_colon_beats_the_previous_speaker(extract):
     doc = extract(text)
     assert speakers(doc) == ["Ari Vell", "Lena Marsh"]
     assert doc.quotes[1].speaker_text == "Lena Marsh"
+
+
+def test_words_quoted_inside_reported_speech_are_the_reporters_source(extract):
+    doc = extract("Talia Brennan, the minister, met Ghana's envoy on Monday. She pointed out that the two countries "
+                  "are old partners and that their cooperation is \u201cnot a recent thing.\u201d Ghana has "
+                  "maintained close ties with the ministry since 2006.")
+    partial = next(q for q in doc.quotes if q.text.startswith("not a recent"))
+    assert speaker_name(doc, partial) == "Talia Brennan"
+
+
+def test_a_verb_of_saying_with_a_plain_object_is_no_cue(extract):
+    doc = extract("\u201cWe will not give up,\u201d the union said. Kenya has maintained close ties with the union since 2010.")
+    assert [q.cue for q in doc.quotes if q.kind == "direct"] == ["said"]
+
+
+def test_a_question_asked_by_someone_is_theirs(extract):
+    doc = extract("Senator Hal Pruitt was asked by host Mara Quinlan, \u201cWill you run again next year?\u201d")
+    question = next(q for q in doc.quotes if q.kind == "direct")
+    assert speaker_name(doc, question) == "Mara Quinlan"
