@@ -14,8 +14,9 @@ Each sentence is rebuilt by joining its tokens with spaces and run through dyad
 with one-sided events kept (``Pipeline(monadic=True)``). Gold spans are loose
 entity spans, so an actor hits a span when any of its mentions shares a
 character with it; an S or R span counts for the source side, a T or R span for
-the target side. An event's class is 0 when its CAMEO root is 01 or 02, else its
-quad class.
+the target side. An event's class is its CAMEO root's PentaClass (01-02 statement,
+03-05 verbal and 06-09 material cooperation, 10-13 and 16 verbal, 14-15 and 17-20
+material conflict; see ``cameo_agreement``).
 
     python -m dyad.eval.conflibert /path/to/conflibert [--limit N] [--json]
 """
@@ -36,7 +37,6 @@ from .polnear import OffsetMap, overlap
 
 NER_FILE = "cameo_ner_train.txt"
 CLASS_FILE = "cameo_class_train.tsv"
-STATEMENT_ROOTS = frozenset({"01", "02"})
 CLASS_NAMES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 
@@ -141,7 +141,10 @@ def load_conflibert(root: str | Path, *, limit: int | None = None) -> list[Confl
 # ---------------------------------------------------------------- scoring
 
 def event_class(event: Event) -> int:
-    return 0 if event.root in STATEMENT_ROOTS else event.quad_class
+    """The five-way class of the labels (PentaClass, as in ``cameo_agreement``)."""
+    from .cameo_agreement import PENTACLASS_BY_ROOT
+
+    return PENTACLASS_BY_ROOT[event.root]
 
 
 def _hits(mentions: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> bool:
