@@ -678,6 +678,13 @@ def _object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
                 actor = actor_of(pobj, index)
                 if actor and actor not in exclude:
                     return [_Arg(actor, pobj)]
+        # whose the object is: "rejected Iran's offer", "declined Biden's request", "violated a
+        # ban by the UN", "spurned offers of talks from Kabul"
+        authors = [c for c in obj.children if c.dep_ == "poss"] + _prep_objects(obj, "by") + _prep_objects(obj, "from")
+        for author in authors:
+            actor = index.actor_at(author.i) or actor_of(author, index, depth=1)
+            if actor and actor not in exclude:
+                return [_Arg(actor, author)]
     return []
 
 

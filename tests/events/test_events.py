@@ -359,3 +359,8 @@ def test_the_actor_appealed_to_is_not_the_place(extract):
 def test_an_attack_happens_where_its_target_stands(extract):
     event = one(extract("Israeli jets struck a weapons depot in Aleppo, Syria said."), "Israel", "Syria")
     assert event.place is not None and event.place.name == "Aleppo"
+
+
+def test_the_author_of_what_is_rejected_is_the_target(extract):
+    assert one(extract("Iran rejected Britain's offer of talks."), "Iran", "United Kingdom", "12")
+    assert one(extract("North Korea has violated a ban by the UN on missile tests."), "North Korea", "United Nations", "12")
