@@ -946,6 +946,12 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 if asked_by.cameo == "020" or code.startswith(asked_by.cameo):
                     asked_by.cameo = code
                 dropped.add(candidate.tok.i)
+            elif asked_by is not None and asked_by.cameo.startswith("10"):
+                # "demanded Kuol's release": one demand, coded with what is demanded (1053)
+                demanded = demand_code(candidate.cameo)
+                if demanded is not None and asked_by.cameo == "100":
+                    asked_by.cameo = demanded
+                dropped.add(candidate.tok.i)
             else:
                 candidate.cameo = code
     return dropped
@@ -1043,6 +1049,13 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                     reciprocal=candidate.reciprocal,
                 ))
     return _merge_repeats(_report_dates(_inherit_dates(doc, events, published), published))
+
+
+def _same_country(a, b) -> bool:
+    """A country and one of its own bodies ("Turkey" and "Turkish warships") are one side."""
+    if a is None or b is None or not a.country or a.country != b.country:
+        return False
+    return "COUNTRY" in (a.kind, b.kind)
 
 
 def _report_dates(events: list[Event], published: dt.date | None) -> list[Event]:

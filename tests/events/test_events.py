@@ -364,3 +364,8 @@ def test_an_attack_happens_where_its_target_stands(extract):
 def test_the_author_of_what_is_rejected_is_the_target(extract):
     assert one(extract("Iran rejected Britain's offer of talks."), "Iran", "United Kingdom", "12")
     assert one(extract("North Korea has violated a ban by the UN on missile tests."), "North Korea", "United Nations", "12")
+
+
+def test_a_demand_for_a_release_is_one_demand(extract):
+    doc = extract("Serbia on Tuesday demanded Kosovo's immediate release of the two police officers.")
+    assert [(e.cameo, e.trigger.text) for e in doc.events] == [("1053", "demanded")]
