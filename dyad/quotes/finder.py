@@ -469,6 +469,9 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
     """The speaker of a quotation without a cue: a name right before a colon, or the subject
     of the verb whose clause contains the quotation. One or two quoted words (scare quotes)
     are attributed only through a verb of saying or naming."""
+    owner = _owner_of_words(doc, qs, index)
+    if owner is not None:
+        return owner, None
     k = qs.start - 2
     while k >= 0 and text_of(doc)[k].isspace():
         k -= 1
@@ -476,12 +479,13 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
         before = doc.char_span(max(0, k - 60), k, alignment_mode="contract")
         if before is not None and len(before) and before[-1].pos_ == "PROPN" and index.actor_at(before[-1].i):
             return before[-1], None
-        # "The senator released a statement:" — the subject of the sentence the colon ends
+        # "The senator released a statement:", "Here is the senator in 1998:", "The board was
+        # clear in its ruling:" — the subject of the clause the colon ends
         node = before[-1] if before is not None and len(before) else None
         for _ in range(4):
             if node is None or qs.covers(node.idx):
                 break
-            if node.pos_ == "VERB":
+            if node.pos_ in ("VERB", "AUX"):
                 subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
                 if subject is not None and not qs.covers(subject.idx) and speaker_actor(subject, index):
                     return subject, None
@@ -515,6 +519,38 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
         if node.head.i == node.i:
             break
     return None, None
+
+
+# Nouns for someone's words: "In Roe's words, “…”", "the minister's reply: “…”"
+WORDS_NOUNS = frozenset({"word", "statement", "response", "reply", "answer", "message", "remark", "comment",
+                         "tweet", "verdict", "retort", "explanation", "argument"})
+
+
+def _owner_of_words(doc: Doc, qs: QuoteSpan, index: ActorIndex) -> Token | None:
+    """The quotation right after a noun for someone's words is theirs: the noun's possessor
+    ("In Roe's words, “…”") or its "of" phrase ("in the words of Roe, “…”")."""
+    text = text_of(doc)
+    k = qs.start - 1
+    while k > 0 and text[k - 1] in " \n\t,:—–-“\"":
+        k -= 1
+    if k <= 0 or k < qs.start - 6:
+        return None
+    span = doc.char_span(max(0, k - 40), k, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    last = span[-1]
+    if last.lemma_.lower() in WORDS_NOUNS:
+        noun = last
+    elif last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.lemma_.lower() in WORDS_NOUNS:
+        noun = last.head.head  # "in the words of Roe,"
+    else:
+        return None
+    for child in noun.children:
+        owners = [child] if child.dep_ == "poss" else [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "of" else []
+        for owner in owners:
+            if not qs.covers(owner.idx) and speaker_actor(owner, index):
+                return owner
+    return None
 
 
 def _person(actor_id: str | None, index: ActorIndex) -> bool:

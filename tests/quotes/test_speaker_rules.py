@@ -179,3 +179,62 @@ def test_a_question_asked_by_someone_is_theirs(extract):
     doc = extract("Senator Hal Pruitt was asked by host Mara Quinlan, \u201cWill you run again next year?\u201d")
     question = next(q for q in doc.quotes if q.kind == "direct")
     assert speaker_name(doc, question) == "Mara Quinlan"
+
+
+# ---------------------------------------------------------------- someone's words, "put it", new verbs
+
+@pytest.mark.parametrize("text, name", [
+    ("Senator Mara Quill spoke to farmers on Monday. In Quill's words, “The harvest will decide this election.”", "Mara Quill"),
+    ("In the words of Governor Lena Marsh, “Farming is a long game.”", "Lena Marsh"),
+    ("Lena Marsh spoke on Monday. Her reply:\n\n“Nobody expected sun in May.”", "Lena Marsh"),
+])
+def test_a_quotation_after_a_noun_for_someones_words_is_theirs(extract, text, name):
+    doc = extract(text)
+    assert speakers(doc) == [name]
+
+
+def test_a_noun_for_words_without_an_owner_gives_no_speaker(extract):
+    doc = extract("Lena Marsh left early. The official reply:\n\n“Nobody expected sun in May.”")
+    assert speakers(doc) == [None]
+
+
+def test_as_someone_put_it(extract):
+    doc = extract("Governor Lena Marsh toured the plant on Monday.\n\nAs Marsh put it, “We are building something that lasts.”")
+    assert [q.cue for q in doc.quotes] == ["put it"]
+    assert speakers(doc) == ["Lena Marsh"]
+
+
+def test_putting_something_somewhere_is_no_cue(extract):
+    doc = extract("Lena Marsh put it on the table and left. “That is all,” the clerk said.")
+    assert [q.cue for q in doc.quotes] == ["said"]
+    assert speakers(doc) == [None]
+
+
+def test_subject_of_a_copula_before_a_colon(extract):
+    doc = extract("Here is Governor Lena Marsh in 1998: “Nobody will remember this tax in ten years.”")
+    assert speakers(doc) == ["Lena Marsh"]
+
+
+def test_copula_before_a_colon_without_an_actor(extract):
+    doc = extract("Lena Marsh spoke on Monday. The weather was clear in the morning:\n\n“Nobody expected sun in May.”")
+    assert speakers(doc) == [None]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Asked about the merger, Mara Quill demurred: “I cannot talk about that.”", "demurred"),
+    ("“Who will pay for it?” Mara Quill wondered.", "wondered"),
+])
+def test_more_verbs_carry_a_quotation(extract, text, cue):
+    doc = extract(text)
+    assert [q.cue for q in doc.quotes] == [cue]
+    assert speakers(doc) == ["Mara Quill"]
+
+
+def test_wondering_whether_is_not_reported_speech(extract):
+    doc = extract("Mara Quill wondered whether the plan would fail in the spring.")
+    assert [q for q in doc.quotes if q.kind == "indirect"] == []
+
+
+def test_a_quotation_after_a_speculating_sentence_is_its_speakers(extract):
+    doc = extract("Governor Lena Marsh speculated that the vote would slip.\n\n“It could be weeks before we know.”")
+    assert speakers(doc) == ["Lena Marsh"]
