@@ -425,7 +425,11 @@ def _attribute(doc, qs, window, cues, spans, index, verbs, words) -> tuple[str |
     sits in."""
     lo, hi = window
     candidates = [(t, c) for t, c in cues if lo <= t.idx < hi and not qs.covers(t.idx) and c.kind != "cognition"]
-    candidates.sort(key=lambda tc: min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end)))
+    # a cue in the quotation's own sentences beats a closer one in the sentence after it
+    # ("…, he said, “…” Asked if …, she replied"): that one belongs to the next quotation
+    last = _sentence_of(doc, max(qs.start, qs.end - 1))
+    own_end = last.end_char if last is not None else qs.end
+    candidates.sort(key=lambda tc: (tc[0].idx >= own_end, min(abs(tc[0].idx - qs.start), abs(tc[0].idx - qs.end))))
     introduced = _introduced_by_colon(doc, qs, cues, spans)
     for cue_tok, cue in candidates[:1] or ([introduced] if introduced else []):
         who = _speaker_token(cue_tok, cue)

@@ -238,3 +238,15 @@ def test_wondering_whether_is_not_reported_speech(extract):
 def test_a_quotation_after_a_speculating_sentence_is_its_speakers(extract):
     doc = extract("Governor Lena Marsh speculated that the vote would slip.\n\n“It could be weeks before we know.”")
     assert speakers(doc) == ["Lena Marsh"]
+
+
+def test_a_cue_in_the_quotations_own_sentence_beats_one_in_the_next(extract):
+    doc = extract("On Monday, Lena Marsh said, “I never promised a new bridge.” Asked whether the plan "
+                  "would pass, Mara Quill replied, “Maybe in the spring.”")
+    assert [q.cue for q in doc.quotes if q.kind == "direct"] == ["said", "replied"]
+    assert speakers(doc) == ["Lena Marsh", "Mara Quill"]
+
+
+def test_a_cue_opening_the_next_sentence_still_serves_a_quotation_without_one(extract):
+    doc = extract("“I never promised a new bridge.” Said Lena Marsh on Monday.")
+    assert speakers(doc) == ["Lena Marsh"]
