@@ -26,7 +26,7 @@ SUPPORT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "hold", "impos
                            "issue", "unleash", "commit", "perform", "undertake", "order", "deliver", "provide",
                            "send", "offer", "give", "pay", "lodge", "file", "place", "put", "slap", "level", "tighten",
                            "reopen", "restart", "renew", "revive", "relaunch", "fire", "return",
-                           "allow", "permit", "grant", "restore", "establish"})
+                           "allow", "permit", "grant", "restore", "establish", "share"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
@@ -203,6 +203,14 @@ def _prep_objects(tok: Token, word: str) -> list[Token]:
     return out
 
 
+def _infinitive_complement(tok: Token) -> bool:
+    """"threatened on Monday to reduce ...", "agreed on Thursday to reopen ...": with a word in
+    between the parser often takes the infinitive for a purpose clause; after a verb of
+    intending, asking or refusing it is the verb's complement."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and tok.head.lemma_.lower() in INTENDING | REQUESTING | COMMISSIVE | REFUSING | NEGATING)
+
+
 def _subject(tok: Token) -> Token | None:
     """The logical subject, inherited through coordination, control and relative clauses."""
     for child in tok.children:
@@ -217,7 +225,7 @@ def _subject(tok: Token) -> Token | None:
         return None  # "the siege imposed on Gaza": the participle's agent is unstated
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head)
-    if tok.dep_ == "xcomp":
+    if tok.dep_ == "xcomp" or _infinitive_complement(tok):
         governor = tok.head
         if governor.pos_ == "ADJ":  # "is ready to cooperate"
             governor = governor.head
@@ -338,16 +346,17 @@ def _realis(tok: Token) -> str:
         return "hypothetical"
     for_clause = _for_clause(node)
     governed_noun = tok.pos_ == "NOUN" and (tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in GOVERNING_PREPS))
-    if node.dep_ in ("xcomp", "ccomp", "acl") or for_clause or governed_noun:
+    complement = node.dep_ == "xcomp" or _infinitive_complement(node)
+    if complement or node.dep_ in ("ccomp", "acl") or for_clause or governed_noun:
         governor = node.head
         if governor.pos_ in ("ADJ", "ADP"):  # "ready to meet", "called for talks"
             governor = governor.head
         lemma = governor.lemma_.lower()
         if lemma in NEGATING:
             return "negated"
-        if negated(governor) and node.dep_ == "xcomp":
+        if negated(governor) and complement:
             return "negated"
-        if lemma in REQUESTING and (node.dep_ == "xcomp" or for_clause or tok.pos_ == "NOUN"):
+        if lemma in REQUESTING and (complement or for_clause or tok.pos_ == "NOUN"):
             has_object = any(c.dep_ in ("dobj", "dative") for c in governor.children) or _prep_object(governor, "on") is not None
             if has_object or lemma in ("urge", "call", "demand", "appeal", "request", "ask", "press"):
                 return "requested"
@@ -611,7 +620,7 @@ def _candidates(doc: Doc, index: ActorIndex, lexicon) -> list[_Candidate]:
             if len(sources) > 1 and not candidate.has_target and pattern.cameo[:2] in RECIPROCAL_ROOTS:
                 # "Russia and China met", "negotiators from A and B agreed": each acts on the other
                 candidate.sources, candidate.targets, candidate.reciprocal = sources[:1], sources[1:2], True
-            candidate.realis = _realis(tok)
+            candidate.realis = _realis(candidate.trigger)
             found.append(candidate)
     return found
 
@@ -817,8 +826,11 @@ def _refusals(candidates: list[_Candidate]) -> None:
                 candidate.cameo, candidate.realis = code, "asserted"
                 continue
         node = candidate.tok
+        if (node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB"
+                and node.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
+            node = node.head  # "refused to hold direct talks": the talks are what is refused
         governor = node.head
-        if node.dep_ != "xcomp" or governor.lemma_.lower() not in REFUSING:
+        if not (node.dep_ == "xcomp" or _infinitive_complement(node)) or governor.lemma_.lower() not in REFUSING:
             continue
         code = reject_code(candidate.cameo)
         if code is None:
@@ -841,7 +853,7 @@ def _statements_about_plans(candidates: list[_Candidate]) -> set[int]:
     for candidate in candidates:
         if candidate.pattern.pos != "VERB" or not candidate.cameo.startswith("01"):
             continue
-        xcomps = [c for c in candidate.tok.children if c.dep_ == "xcomp"]
+        xcomps = [c for c in candidate.tok.children if c.dep_ == "xcomp" or _infinitive_complement(c)]
         if any(x.i in by_token for x in xcomps):
             dropped.add(candidate.tok.i)
         elif xcomps and candidate.tok.lemma_.lower() in AGREEING:
@@ -900,9 +912,9 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
     by_token = {c.tok.i: c for c in candidates}
     dropped: set[int] = set()
     for candidate in candidates:
-        if candidate.trigger.i != candidate.tok.i:
+        if candidate.trigger.i != candidate.tok.i and candidate.cameo[:2] == "12":
             continue  # already recoded (a refusal)
-        anchor = candidate.tok
+        anchor = candidate.trigger  # a cut is told by its verb ("threatened to reduce its cooperation")
         if (anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB"
                 and anchor.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
             anchor = anchor.head  # "agreed to provide aid": the noun's status is its verb's
@@ -912,7 +924,7 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
             while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
             commissive = (governor.i != anchor.i and governor.lemma_.lower() in COMMISSIVE
-                          and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl"))
+                          and (node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl") or _infinitive_complement(node)))
             if anchor.i != candidate.tok.i and anchor.lemma_.lower() in COMMISSIVE:
                 commissive, governor = True, anchor  # "offered talks", "pledged aid"
             if not commissive and not (candidate.cameo[:2] in ANNOUNCED_ROOTS and _announced_by_source(anchor, index)):
@@ -927,6 +939,8 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
             candidate.cameo = code
             if commissive and governor.pos_ == "VERB":
                 candidate.trigger = governor  # "agreed", "offered": the words that state the intent
+            if commissive and governor.lemma_.lower() in THREATENING:
+                candidate.realis = "asserted"  # "threatened to ...": the threat was made
         elif candidate.realis == "requested" and _obligation(anchor) is not None:
             code = demand_code(candidate.cameo)
             saying = _obligation(anchor)
@@ -936,7 +950,8 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 continue
             if {a.actor for a in speaker} & {a.actor for a in obliged}:
                 continue
-            candidate.cameo, candidate.sources, candidate.targets = code, speaker, obliged
+            # the demand was made: a speech act, asserted like an accusation
+            candidate.cameo, candidate.sources, candidate.targets, candidate.realis = code, speaker, obliged, "asserted"
         elif candidate.realis == "requested":
             code = appeal_code(candidate.cameo)
             if code is None:

@@ -315,7 +315,7 @@ def test_returning_fire_is_not_returning_property(extract):
 
 def test_an_obligation_laid_on_another_is_a_demand(extract):
     event = one(extract("Kenya said Uganda must withdraw its forces from the border."), "Kenya", "Uganda")
-    assert (event.cameo, event.realis) == ("106", "requested")
+    assert (event.cameo, event.realis) == ("106", "asserted")  # a demand made, like an accusation
 
 
 def test_offered_talks_are_an_intent_to_the_recipient(extract):
@@ -369,3 +369,14 @@ def test_the_author_of_what_is_rejected_is_the_target(extract):
 def test_a_demand_for_a_release_is_one_demand(extract):
     doc = extract("Serbia on Tuesday demanded Kosovo's immediate release of the two police officers.")
     assert [(e.cameo, e.trigger.text) for e in doc.events] == [("1053", "demanded")]
+
+
+def test_a_threat_made_after_a_date_is_an_asserted_threat(extract):
+    event = one(extract("Iran threatened on Monday to reduce its cooperation with the International Atomic Energy Agency."),
+                "Iran", "International Atomic Energy Agency")
+    assert (event.root, event.realis, event.trigger.text) == ("13", "asserted", "threatened")
+
+
+def test_refusing_to_hold_talks_is_a_rejection(extract):
+    doc = extract("The Congolese government has refused to hold direct talks with the M23 rebels.")
+    assert [(e.cameo, e.realis, e.trigger.text) for e in doc.events] == [("125", "asserted", "refused")]
