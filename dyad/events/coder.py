@@ -471,8 +471,9 @@ def _place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None
     for head in heads:
         for word in words:
             for obj in _prep_objects(head, word):
-                if index.actor_at(obj.i) is not None and index.actor_at(obj.i) in sides and word not in ("in", "at", "near"):
-                    continue  # "called on Beijing", "imposed sanctions on Iran": an actor, not a place
+                if (index.actor_at(obj.i) is not None and index.actor_at(obj.i) in sides and word not in ("in", "at", "near")
+                        and root not in ATTACK_ROOTS):
+                    continue  # "called on Beijing", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
                 for candidate in _place_tokens(obj):
                     place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
                     if place is None:
@@ -1049,7 +1050,9 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
                 if key in seen:
                     continue
                 seen.add(key)
-                date_text, resolved = _date_for(tok, sent, published, tgt.token, future=_future(tok, realis))
+                # a date on the words that state the act ("threatened on Monday to reduce ...") dates it
+                dated = word if word.i != tok.i and word.is_ancestor(tok) else tok
+                date_text, resolved = _date_for(dated, sent, published, tgt.token, future=_future(tok, realis))
                 place = _place_for(tok, index, actors_by_id, tgt.token, countries, code.root, visit=code.cameo == "042",
                                    sides=frozenset({src.actor, tgt.actor}))
                 events.append(Event(
@@ -1120,21 +1123,24 @@ def _inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> 
     or by any date expression ("Police fired tear gas ..." after "Thousands marched through
     the capital on Monday ..."). Marked ``date_source="context"`` so analysts can keep or drop it."""
     text = text_of(doc)
-    anchors: list[tuple[int, str, str]] = []  # (offset, day, text) of the article's past days
+    anchors: list[tuple[int, ResolvedDate, str]] = []  # (offset, date, text) of the article's past dates
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        resolved = resolve_date(ent.text, published)
-        if resolved is not None and resolved.granularity == "day" and (published is None or resolved.value <= published.isoformat()):
-            anchors.append((ent.start_char, resolved.value, ent.text))
+        resolved = resolve_date(ent.text, published) or _anaphoric_year(ent)
+        if resolved is not None and (published is None or resolved.value <= published.isoformat()):
+            anchors.append((ent.start_char, resolved, ent.text))
     out: list[Event] = []
     for event in events:
         paragraph = text.count("\n\n", 0, event.trigger.start)
         if (event.date is None and event.realis in ("asserted", "negated") and _past(doc, event)
                 and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
             before = [a for a in anchors if a[0] < event.trigger.start]
-            if before and paragraph - text.count("\n\n", 0, before[-1][0]) <= 1:
-                offset, day, date_text = before[-1]
+            # the reference time is the last date named, whatever its granularity: after "in 2010
+            # ... in 2015" an undated act is not dated by a day named earlier
+            if before and before[-1][1].granularity == "day" and paragraph - text.count("\n\n", 0, before[-1][0]) <= 1:
+                offset, resolved, date_text = before[-1]
+                day = resolved.value
                 episode = next((e for e in reversed(out) if e.date == day and e.date_source == "sentence"), None)
                 event = replace(event, date=day, date_text=date_text, date_granularity="day", date_source="context",
                                 place=event.place or (episode.place if episode else None))  # the same episode, the same place

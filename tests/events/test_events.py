@@ -380,3 +380,15 @@ def test_a_threat_made_after_a_date_is_an_asserted_threat(extract):
 def test_refusing_to_hold_talks_is_a_rejection(extract):
     doc = extract("The Congolese government has refused to hold direct talks with the M23 rebels.")
     assert [(e.cameo, e.realis, e.trigger.text) for e in doc.events] == [("125", "asserted", "refused")]
+
+
+def test_after_a_year_is_named_an_undated_act_is_not_dated_by_an_earlier_day(extract):
+    text = ("Ghana said in a May 3 statement that it would reopen the border. Ghana's president met Togo's "
+            "president in Lome in 2015. Togo imposed a blockade on the border region of Ghana.")
+    event = one(extract(text, published="2024-05-08"), "Togo", "Ghana", "19")
+    assert event.date_granularity == "report"
+
+
+def test_a_siege_on_a_place_is_there(extract):
+    event = one(extract("The Quartet imposed a siege on the Gaza Strip."), "Middle East Quartet", "Palestine", "19")
+    assert event.place is not None and event.place.name == "Gaza Strip"
