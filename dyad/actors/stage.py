@@ -687,9 +687,11 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
             antecedent = _pick(recent, sentence_of, tok.i,
                                lambda b: b.kind == "PERSON" and b is not clause_subject, window=PERSON_PRONOUN_WINDOW)
         elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON, window=1)
+            own = _subject_side(tok, owner)
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON and b not in own, window=1)
         elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in ("GROUP", "ORGANIZATION"), window=1)
+            own = _subject_side(tok, owner)
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in ("GROUP", "ORGANIZATION") and b not in own, window=1)
         elif tok.pos_ == "NOUN" and _definite(tok):
             lemma = tok.lemma_.lower()
             via = "description"
@@ -725,6 +727,23 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
         if antecedent is not None:
             _attach_coref(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _subject_side(tok: Token, owner: dict[int, _Builder]) -> list[_Builder]:
+    """For an object pronoun ("urged it", "accused them"): its clause's subject and the body or
+    country that subject speaks for. Nobody urges or accuses their own side, so "Chinese
+    spokesman Chen accused Manila and urged it to halt" is Manila, not China."""
+    if tok.dep_ not in ("dobj", "dative", "pobj"):
+        return []
+    subject = _clause_subject_owner(tok, owner)
+    if subject is None:
+        return []
+    side = [subject]
+    by_id = {b.id: b for b in owner.values()}
+    side += [by_id[a] for a in subject.affiliations if a in by_id]
+    if subject.country:
+        side += [b for b in by_id.values() if b.kind == "COUNTRY" and b.country == subject.country]
+    return side
 
 
 def _clause_subject_owner(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:

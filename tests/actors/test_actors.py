@@ -124,3 +124,10 @@ def test_a_modifier_naming_an_organisation_describes_it(extract):
     doc = extract("The minister met the Central Workers' Union on Monday. He urged union leaders to return to talks.")
     union = actor_named(doc, "Central Workers' Union")
     assert [m.text for m in union.mentions] == ["Central Workers' Union", "union"]
+
+
+def test_an_object_pronoun_is_not_the_subjects_own_side(extract):
+    doc = extract("Chinese foreign ministry spokesperson Chen Hao accused Manila of provoking the incident "
+                  "and urged it to halt the missions.")
+    philippines = actor_named(doc, "Philippines")
+    assert [m.text for m in philippines.mentions] == ["Manila", "it"]
