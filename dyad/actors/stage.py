@@ -407,6 +407,10 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
             continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
         countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
         country = countries[0].country if countries else None
+        if country is None and agent.term in DOMESTIC_BODIES and _has_determiner(tok):
+            # "the authorities", "the police" with no country named: the country the story is
+            # about, as a reader takes it
+            country = _home_country(builders)
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
         start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
         name = doc[start:tok.i + 1].text
@@ -414,6 +418,20 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+# The state's own bodies, which a story names without their country when it is the country
+# the story is about ("the authorities", "the police", "the government").
+DOMESTIC_BODIES = frozenset({"authorities", "authority", "government", "police", "army", "military", "parliament",
+                             "security forces", "cabinet", "judiciary", "prosecutors", "junta"})
+
+
+def _home_country(builders: list[_Builder]) -> str | None:
+    """The country the article mentions most, when it is mentioned at least twice and more than any other."""
+    counts = sorted(((len(b.mentions), b.country) for b in builders if b.kind == "COUNTRY" and b.country), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _named_body(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:

@@ -131,3 +131,12 @@ def test_an_object_pronoun_is_not_the_subjects_own_side(extract):
                   "and urged it to halt the missions.")
     philippines = actor_named(doc, "Philippines")
     assert [m.text for m in philippines.mentions] == ["Manila", "it"]
+
+
+def test_the_authorities_belong_to_the_country_the_story_is_about(extract):
+    doc = extract("Georgian police detained two opposition leaders in Tbilisi on Sunday. Georgia's government "
+                  "defended the law. The European Union urged the authorities to release them.")
+    authorities = next(a for a in doc.actors if a.name == "authorities")
+    assert (authorities.country, authorities.code) == ("GEO", "GEOGOV")
+    alone = extract("The authorities said the border would reopen.")
+    assert next(a for a in alone.actors if a.name == "authorities").country is None
