@@ -407,9 +407,10 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
             continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
         countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
         country = countries[0].country if countries else None
-        if country is None and agent.term in DOMESTIC_BODIES and _has_determiner(tok):
-            # "the authorities", "the police" with no country named: the country the story is
-            # about, as a reader takes it
+        bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
+        if country is None and agent.term in DOMESTIC_BODIES and (_has_determiner(tok) or bare):
+            # "the authorities", "police" with no country named: the country the story is about,
+            # as a reader takes it
             country = _home_country(builders)
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
         start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])

@@ -140,3 +140,10 @@ def test_the_authorities_belong_to_the_country_the_story_is_about(extract):
     assert (authorities.country, authorities.code) == ("GEO", "GEOGOV")
     alone = extract("The authorities said the border would reopen.")
     assert next(a for a in alone.actors if a.name == "authorities").country is None
+
+
+def test_bare_police_belong_to_the_country_the_story_is_about(extract):
+    doc = extract("Kenya's parliament passed the finance bill. Thousands marched in Nairobi against it, and Kenya's "
+                  "president defended the vote. Police fired tear gas at the protesters.")
+    police = next(a for a in doc.actors if a.name == "Police")
+    assert (police.country, police.code) == ("KEN", "KENCOP")
