@@ -379,6 +379,7 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
     """Unnamed collective actors ("the army", "Sudanese police", "protesters", "lawmakers") and
     definite descriptions of a named organisation ("the commission" after "the Electoral Commission")."""
     belongs_to: dict[str, _Builder] = {}  # "delegation" -> the body an earlier "delegation of X" named
+    home: str | None | object = _UNSET  # the article's country, found on first need
     for tok in doc:
         if tok.i in owner or tok.pos_ != "NOUN":
             continue
@@ -410,8 +411,10 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
         bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
         if country is None and agent.term in DOMESTIC_BODIES and (_has_determiner(tok) or bare):
             # "the authorities", "police" with no country named: the country the story is about,
-            # as a reader takes it
-            country = _home_country(builders)
+            # as a reader takes it (group builders added in this pass do not change it)
+            if home is _UNSET:
+                home = _home_country(builders)
+            country = home
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
         start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
         name = doc[start:tok.i + 1].text
@@ -425,6 +428,9 @@ def _add_group_mentions(doc: Doc, builders: list[_Builder], owner: dict[int, _Bu
 # the story is about ("the authorities", "the police", "the government").
 DOMESTIC_BODIES = frozenset({"authorities", "authority", "government", "police", "army", "military", "parliament",
                              "security forces", "cabinet", "judiciary", "prosecutors", "junta"})
+
+
+_UNSET = object()
 
 
 def _home_country(builders: list[_Builder]) -> str | None:
@@ -706,10 +712,10 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
             antecedent = _pick(recent, sentence_of, tok.i,
                                lambda b: b.kind == "PERSON" and b is not clause_subject, window=PERSON_PRONOUN_WINDOW)
         elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
-            own = _subject_side(tok, owner)
+            own = _subject_side(tok, owner, builders)
             antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON and b not in own, window=1)
         elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-            own = _subject_side(tok, owner)
+            own = _subject_side(tok, owner, builders)
             antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in ("GROUP", "ORGANIZATION") and b not in own, window=1)
         elif tok.pos_ == "NOUN" and _definite(tok):
             lemma = tok.lemma_.lower()
@@ -748,7 +754,7 @@ def _add_coreference(doc: Doc, builders: list[_Builder], owner: dict[int, _Build
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
 
 
-def _subject_side(tok: Token, owner: dict[int, _Builder]) -> list[_Builder]:
+def _subject_side(tok: Token, owner: dict[int, _Builder], builders: list[_Builder]) -> list[_Builder]:
     """For an object pronoun ("urged it", "accused them"): its clause's subject and the body or
     country that subject speaks for. Nobody urges or accuses their own side, so "Chinese
     spokesman Chen accused Manila and urged it to halt" is Manila, not China."""
@@ -757,12 +763,9 @@ def _subject_side(tok: Token, owner: dict[int, _Builder]) -> list[_Builder]:
     subject = _clause_subject_owner(tok, owner)
     if subject is None:
         return []
-    side = [subject]
-    by_id = {b.id: b for b in owner.values()}
-    side += [by_id[a] for a in subject.affiliations if a in by_id]
-    if subject.country:
-        side += [b for b in by_id.values() if b.kind == "COUNTRY" and b.country == subject.country]
-    return side
+    affiliated = set(subject.affiliations)
+    return [subject] + [b for b in builders if b.id in affiliated
+                        or (subject.country and b.kind == "COUNTRY" and b.country == subject.country)]
 
 
 def _clause_subject_owner(tok: Token, owner: dict[int, _Builder]) -> _Builder | None:

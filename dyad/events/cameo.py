@@ -68,10 +68,7 @@ _REJECT_FOR = {
 
 def reject_code(cameo: str) -> str | None:
     """The CAMEO reject code for refusing the cooperative event ``cameo``; None outside 03-08."""
-    for length in (3, 2):
-        if cameo[:length] in _REJECT_FOR:
-            return _REJECT_FOR[cameo[:length]]
-    return None
+    return _by_prefix(_REJECT_FOR, cameo)
 
 
 # CAMEO codes what was said about an act, not the act: agreeing, offering or pledging to
@@ -108,10 +105,8 @@ _REDUCE_FOR = {
 
 
 def _by_prefix(table: dict[str, str], cameo: str) -> str | None:
-    for length in (4, 3, 2):
-        if cameo[:length] in table and len(cameo) >= length:
-            return table[cameo[:length]]
-    return None
+    """The value of the longest prefix of ``cameo`` that ``table`` has."""
+    return next((table[cameo[:n]] for n in (4, 3, 2) if cameo[:n] in table), None)
 
 
 def intent_code(cameo: str) -> str | None:

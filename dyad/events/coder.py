@@ -38,6 +38,7 @@ REDUCING = frozenset({"reduce", "cut", "slash", "curtail", "decrease", "lower", 
                       "scale", "pause", "axe", "abandon", "break"})
 # Verbs that only carry the noun's event for realis ("failed to reach an agreement", "will hold talks").
 LIGHT_VERBS = frozenset({"reach", "strike", "seal", "clinch", "have", "take", "get", "pursue", "seek", "hold"})
+CARRYING_VERBS = SUPPORT_VERBS | LIGHT_VERBS
 AGREEING = frozenset({"agree", "consent", "commit"})
 # An appeal is a request and an expressed intent a plan, whatever the verb's tense.
 REALIS_BY_ROOT = {"02": "requested", "03": "intended"}
@@ -203,6 +204,23 @@ def _prep_objects(tok: Token, word: str) -> list[Token]:
     return out
 
 
+def _carrier(tok: Token) -> Token:
+    """The verb an event noun's status comes from ("failed to reach an agreement", "agreed to
+    provide aid", "refused to hold talks"): its support or light verb, else the word itself."""
+    if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
+            and tok.head.lemma_.lower() in CARRYING_VERBS):
+        return tok.head
+    return tok
+
+
+def _clause_head(tok: Token) -> Token:
+    """The first of coordinated verbs, which holds their shared governor ("agreed to meet and sign")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def _infinitive_complement(tok: Token) -> bool:
     """"threatened on Monday to reduce ...", "agreed on Thursday to reopen ...": with a word in
     between the parser often takes the infinitive for a purpose clause; after a verb of
@@ -321,10 +339,10 @@ def _realis(tok: Token) -> str:
 
     if negated(tok):
         return "negated"
-    if (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB"
-            and tok.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
-        verb_realis = _realis(tok.head)  # "failed to reach an agreement", "will hold talks": the verb's status
-        if verb_realis == "asserted" and tok.head.lemma_.lower() in COMMISSIVE:
+    carrier = _carrier(tok)
+    if carrier.i != tok.i:
+        verb_realis = _realis(carrier)  # "failed to reach an agreement", "will hold talks": the verb's status
+        if verb_realis == "asserted" and carrier.lemma_.lower() in COMMISSIVE:
             return "intended"  # "offered talks", "pledged aid": what is offered is yet to happen
         return verb_realis
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
@@ -333,9 +351,7 @@ def _realis(tok: Token) -> str:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in tok.children):
         return "hypothetical"  # "will strike if talks fail": the act hangs on the condition
-    node = tok
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
+    node = _clause_head(tok)
     if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
         return "hypothetical"
     if _obligation(node) is not None:
@@ -826,10 +842,7 @@ def _refusals(candidates: list[_Candidate]) -> None:
             if code is not None:
                 candidate.cameo, candidate.realis = code, "asserted"
                 continue
-        node = candidate.tok
-        if (node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB"
-                and node.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
-            node = node.head  # "refused to hold direct talks": the talks are what is refused
+        node = _carrier(candidate.tok)  # "refused to hold direct talks": the talks are what is refused
         governor = node.head
         if not (node.dep_ == "xcomp" or _infinitive_complement(node)) or governor.lemma_.lower() not in REFUSING:
             continue
@@ -865,10 +878,7 @@ def _statements_about_plans(candidates: list[_Candidate]) -> set[int]:
 def _governor(tok: Token) -> Token:
     """The word a clause or event noun hangs on, past a coordinating head, an adjective or a
     preposition ("ready to meet", "called for talks", "agreed to meet and sign")."""
-    node = tok
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    governor = node.head
+    governor = _clause_head(tok).head
     if governor.pos_ in ("ADJ", "ADP") and governor.lemma_.lower() not in COMMISSIVE:
         governor = governor.head
     return governor
@@ -877,16 +887,17 @@ def _governor(tok: Token) -> Token:
 def _announced_by_source(tok: Token, index: ActorIndex) -> bool:
     """"Kenya said it would send troops": a future act in the complement of the source's own
     verb of saying is the source's announcement of intent."""
-    node = tok
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
+    node = _clause_head(tok)
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"} | {c.lower_ for c in node.children if c.dep_ == "aux"}
     if not aux & (FUTURE_AUX | {"would"}) or node.dep_ != "ccomp" or node.head.lemma_.lower() not in ANNOUNCING:
         return False
     speaker, doer = _subject(node.head), _subject(node)
     if speaker is None or doer is None:
         return False
-    return doer.pos_ == "PRON" or actor_of(doer, index) is not None and actor_of(doer, index) == actor_of(speaker, index)
+    if doer.pos_ == "PRON":
+        return True
+    doer_actor = actor_of(doer, index)
+    return doer_actor is not None and doer_actor == actor_of(speaker, index)
 
 
 # Who strikes says which strike it is: workers, teachers, doctors and citizens walk out
@@ -915,15 +926,13 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
     for candidate in candidates:
         if candidate.trigger.i != candidate.tok.i and candidate.cameo[:2] == "12":
             continue  # already recoded (a refusal)
-        anchor = candidate.trigger  # a cut is told by its verb ("threatened to reduce its cooperation")
-        if (anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB"
-                and anchor.head.lemma_.lower() in SUPPORT_VERBS | LIGHT_VERBS):
-            anchor = anchor.head  # "agreed to provide aid": the noun's status is its verb's
+        # a cut is told by its verb ("threatened to reduce its cooperation"), an event noun by the
+        # verb that carries it ("agreed to provide aid")
+        anchor = _carrier(candidate.trigger)
         governor = _governor(anchor)
+        obligation = _obligation(anchor) if candidate.realis == "requested" else None
         if candidate.realis == "intended":
-            node = anchor
-            while node.dep_ == "conj" and node.head.i != node.i:
-                node = node.head
+            node = _clause_head(anchor)
             commissive = (governor.i != anchor.i and governor.lemma_.lower() in COMMISSIVE
                           and (node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "acl") or _infinitive_complement(node)))
             if anchor.i != candidate.tok.i and anchor.lemma_.lower() in COMMISSIVE:
@@ -942,10 +951,9 @@ def _intents_and_appeals(candidates: list[_Candidate], index: ActorIndex) -> set
                 candidate.trigger = governor  # "agreed", "offered": the words that state the intent
             if commissive and governor.lemma_.lower() in THREATENING:
                 candidate.realis = "asserted"  # "threatened to ...": the threat was made
-        elif candidate.realis == "requested" and _obligation(anchor) is not None:
+        elif obligation is not None:
             code = demand_code(candidate.cameo)
-            saying = _obligation(anchor)
-            speaker = _fill(saying, ("nsubj",), candidate.pattern, index, set())
+            speaker = _fill(obligation, ("nsubj",), candidate.pattern, index, set())
             obliged = [a for a in candidate.sources if a.actor]
             if code is None or not any(a.actor for a in speaker) or not obliged:
                 continue
@@ -1069,13 +1077,6 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     return _merge_repeats(_report_dates(_inherit_dates(doc, events, published), published))
 
 
-def _same_country(a, b) -> bool:
-    """A country and one of its own bodies ("Turkey" and "Turkish warships") are one side."""
-    if a is None or b is None or not a.country or a.country != b.country:
-        return False
-    return "COUNTRY" in (a.kind, b.kind)
-
-
 def _report_dates(events: list[Event], published: dt.date | None) -> list[Event]:
     """An event with no date in its clause, sentence or episode is dated by the report
     itself, with granularity ``report`` so analysts can tell it from a stated date."""
@@ -1139,7 +1140,7 @@ def _inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> 
             # the reference time is the last date named, whatever its granularity: after "in 2010
             # ... in 2015" an undated act is not dated by a day named earlier
             if before and before[-1][1].granularity == "day" and paragraph - text.count("\n\n", 0, before[-1][0]) <= 1:
-                offset, resolved, date_text = before[-1]
+                _, resolved, date_text = before[-1]
                 day = resolved.value
                 episode = next((e for e in reversed(out) if e.date == day and e.date_source == "sentence"), None)
                 event = replace(event, date=day, date_text=date_text, date_granularity="day", date_source="context",

@@ -517,7 +517,8 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
                 return None, None
             lemma = node.lemma_.lower()
             stated = lemma in verbs or lemma in NAMING_VERBS
-            if (words <= 2 and not stated and not _person(speaker_actor(subject, index), index)) or not speaker_actor(subject, index):
+            actor = speaker_actor(subject, index)
+            if actor is None or (words <= 2 and not stated and not _person(actor, index)):
                 return None, None
             return subject, node.text if stated else None
         if node.head.i == node.i:
