@@ -59,6 +59,7 @@ def _with_year(day: dt.date, year: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # pure; the coder and the reference-time pass both resolve each date expression
 def resolve_date(text: str, published: dt.date | None, *, future: bool = False) -> ResolvedDate | None:
     """"Sept. 18" with published 2017-09-25 -> 2017-09-18 (day); "in 2010" -> 2010 (year).
 
