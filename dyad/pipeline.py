@@ -13,7 +13,9 @@ import spacy
 from spacy.language import Language
 
 from .actors.kb import load_kb
-from .actors.stage import find_mentions, resolve_actors, speaker_pronouns
+from .actors.coref import speaker_pronouns
+from .actors.mentions import find_mentions
+from .actors.resolve import resolve_actors
 from .clean import clean_text
 from .document import Document, Span
 from .errors import W_BAD_DATE, W_NO_SENTENCES, W_REMOVED, ModelNotFound

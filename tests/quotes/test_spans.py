@@ -1,7 +1,7 @@
 """Pairing quotation marks (pure text scan, no model)."""
 from __future__ import annotations
 
-from dyad.quotes.finder import find_quote_spans
+from dyad.quotes.marks import find_quote_spans
 
 
 def contents(text):

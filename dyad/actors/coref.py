@@ -1,0 +1,225 @@
+"""Coreference: pronouns and definite descriptions to the actor a reader would pick, and
+"I"/"we" inside a quotation to its speaker."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..english import FIRST_PLURAL, FIRST_SINGULAR, PERSON_PRONOUNS, PLURAL_PRONOUNS, SINGULAR_THING_PRONOUNS
+from ..lexicons import word_class
+from ..quotes.marks import find_quote_spans
+from ..sentences import sentences, text_of
+from ..syntax import definite
+from .builder import ActorBuilder, attach_mention
+from .index import ActorIndex
+from .kb import KnowledgeBase
+
+# Definite descriptions that refer back to the last organisation or country named.
+ORG_DESCRIPTIONS = word_class("org_descriptions")
+
+
+# descriptions that may also name an international body ("the bloc" for the EU)
+BODY_DESCRIPTIONS = word_class("body_descriptions")
+
+
+COUNTRY_DESCRIPTIONS = word_class("country_descriptions")
+
+
+_NON_PERSON = ("ORGANIZATION", "IGO", "COUNTRY", "GROUP")
+
+
+# how many sentences back a he/she may reach: news keeps one protagonist across a paragraph
+PERSON_PRONOUN_WINDOW = 5
+
+
+def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
+    """Pronouns and definite descriptions to the antecedent a reader would pick.
+
+    Candidates must agree (he/she: a person; it/its: a singular organisation, body,
+    country or group; they/their: a group or an organisation), lie within the two
+    previous sentences, and a subject is preferred over other mentions. A pronoun
+    with no such antecedent stays unresolved.
+    """
+    sentence_of = {}
+    for n, sent in enumerate(sentences(doc)):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = n
+    recent: list[tuple[int, ActorBuilder, bool]] = []  # token index, actor, was a subject
+    quoted = None  # computed on first need
+    for tok in doc:
+        current = owner.get(tok.i)
+        if current is not None:
+            is_subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+            if not recent or recent[-1][1] is not current or recent[-1][0] != tok.i - 1:
+                recent.append((tok.i, current, is_subject))
+            continue
+        lower = tok.lower_
+        antecedent = None
+        via = "pronoun"
+        if tok.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            # an object pronoun never means its own clause's subject ("Ana urged him" is not Ana)
+            clause_subject = _clause_subject_owner(tok, owner) if lower in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj") else None
+            antecedent = _pick(recent, sentence_of, tok.i,
+                               lambda b: b.kind == "PERSON" and b is not clause_subject, window=PERSON_PRONOUN_WINDOW)
+        elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
+            own = _subject_side(tok, owner, builders)
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON and b not in own, window=1)
+        elif tok.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+            own = _subject_side(tok, owner, builders)
+            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in ("GROUP", "ORGANIZATION") and b not in own, window=1)
+        elif tok.pos_ == "NOUN" and definite(tok, unmodified=True):
+            lemma = tok.lemma_.lower()
+            via = "description"
+            if lemma in ORG_DESCRIPTIONS:
+                kinds = ("ORGANIZATION", "IGO") if lemma in BODY_DESCRIPTIONS else ("ORGANIZATION",)
+                # "the alliance" is first the body whose name says alliance, else the last body
+                named = _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds and lemma in b.name.lower(), window=6)
+                antecedent = named or _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds, window=4)
+            elif lemma in COUNTRY_DESCRIPTIONS:
+                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "COUNTRY", window=4)
+            elif lemma in kb.agents and kb.agents[lemma].kind == "PERSON" and tok.tag_ == "NN":
+                # "the president" -> the last person whose role names a president
+                antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON" and any(
+                    lemma in r.title.lower() for r in b.roles), window=6)
+                if antecedent is None and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # an epithet as subject ("The billionaire businessman said") names the person
+                    # the story is about: the last person who was a subject, close by
+                    antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, lambda b: b.kind == "PERSON", window=2)
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _modified_epithet(tok, kb, owner):
+            # "The Florida senator said", "the billionaire businessman added": a described person
+            # as subject is the person whose role it names, else the story's last subject person
+            lemma = tok.lemma_.lower()
+            via = "description"
+            if quoted is None:
+                quoted = _quoted_chars(doc)
+            # a name inside someone's quotation is not who the narrative is describing
+            narrated = [r for r in recent if not quoted(doc[r[0]].idx)]
+            fits = lambda b: b.kind == "PERSON" and _agrees_with_modifiers(tok, b, owner)
+            antecedent = _pick(narrated, sentence_of, tok.i, lambda b: fits(b) and any(
+                lemma in r.title.lower() for r in b.roles), window=6)
+            if antecedent is None:
+                antecedent = _pick([r for r in narrated if r[2]], sentence_of, tok.i, fits, window=2)
+        if antecedent is not None:
+            attach_mention(antecedent, tok.i, tok.i + 1, via, owner)
+            recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _subject_side(tok: Token, owner: dict[int, ActorBuilder], builders: list[ActorBuilder]) -> list[ActorBuilder]:
+    """For an object pronoun ("urged it", "accused them"): its clause's subject and the body or
+    country that subject speaks for. Nobody urges or accuses their own side, so "Chinese
+    spokesman Chen accused Manila and urged it to halt" is Manila, not China."""
+    if tok.dep_ not in ("dobj", "dative", "pobj"):
+        return []
+    subject = _clause_subject_owner(tok, owner)
+    if subject is None:
+        return []
+    affiliated = set(subject.affiliations)
+    return [subject] + [b for b in builders if b.id in affiliated
+                        or (subject.country and b.kind == "COUNTRY" and b.country == subject.country)]
+
+
+def _clause_subject_owner(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
+    verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return owner.get(subject.i) if subject is not None else None
+
+
+def _pick(recent, sentence_of, i: int, agrees, window: int = 2) -> ActorBuilder | None:
+    here = sentence_of.get(i, 0)
+    candidates = [(j, b, subj) for j, b, subj in reversed(recent) if agrees(b) and here - sentence_of.get(j, 0) <= window]
+    if not candidates:
+        return None
+    # prefer the latest subject in the closest sentence that has a candidate
+    closest = sentence_of.get(candidates[0][0], 0)
+    for j, b, subj in candidates:
+        if sentence_of.get(j, 0) == closest and subj:
+            return b
+    for j, b, subj in candidates:
+        if subj:
+            return b
+    return candidates[0][1]
+
+
+def _referential_it(tok: Token) -> bool:
+    """"its" and an "it" that acts ("it said", "it accused") refer; "it is up to", "it was
+    clear that" do not."""
+    if tok.lower_ == "its":
+        return True
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ not in ("be", "seem", "appear", "take", "remain", "happen"):
+        return not any(c.dep_ in ("ccomp", "xcomp") and c.i > head.i and head.lemma_ in ("make",) for c in head.children)
+    return tok.dep_ in ("dobj", "pobj") and head.lemma_ not in ("make", "take", "do")
+
+
+def _quoted_chars(doc: Doc):
+    """A test of whether a character offset lies inside a quotation."""
+    spans, _ = find_quote_spans(text_of(doc))
+    starts = [s.start for s in spans]
+
+    def inside(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and spans[k].start <= char < spans[k].end
+    return inside
+
+
+# adjectives that set the described person apart from the one just named ("the other candidate")
+CONTRASTIVE_MODIFIERS = word_class("contrastive_modifiers")
+
+
+def _modified_epithet(tok: Token, kb: KnowledgeBase, owner: dict[int, "ActorBuilder"]) -> bool:
+    """"the Florida senator", "the billionaire businessman": a definite singular person title
+    with modifiers that do not name someone else (not "the Acme spokesman", "the other senator")."""
+    lemma = tok.lemma_.lower()
+    agent = kb.agents.get(lemma)
+    if agent is None or agent.kind != "PERSON" or tok.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if not modifiers:
+        return False  # a bare "the senator" is the plain definite description
+    for child in tok.children:
+        if child.dep_ in ("poss", "nummod", "appos"):
+            return False
+        if child.dep_ in ("amod", "compound"):
+            if any(t.lower_ in CONTRASTIVE_MODIFIERS for t in child.subtree):
+                return False
+            named = owner.get(child.i)
+            if named is not None and named.kind in ("PERSON", "ORGANIZATION", "IGO"):
+                return False
+    return True
+
+
+def _agrees_with_modifiers(tok: Token, person: "ActorBuilder", owner: dict[int, "ActorBuilder"]) -> bool:
+    """A country or place in the description must be the person's own ("the Chinese president")."""
+    for child in tok.children:
+        named = owner.get(child.i) if child.dep_ in ("amod", "compound") else None
+        if named is not None and named.country and person.country and named.country != person.country:
+            return False
+    return True
+
+
+def speaker_pronouns(doc: Doc, index: ActorIndex, quotes) -> list[tuple[str, int, str]]:
+    """Inside a quotation "I" is its speaker and "we" the speaker's organisation (or the
+    speaking body itself): “We are ready to talk,” the deputy leader of the party said."""
+    extra = []
+    for quote in quotes:
+        if quote.speaker is None or quote.kind == "indirect":
+            continue
+        speaker = index.get(quote.speaker)
+        if speaker is None:
+            continue
+        group = speaker.id
+        if speaker.kind == "PERSON":
+            group = speaker.affiliations[0] if speaker.affiliations else None
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for tok in span or ():
+            lower = tok.lower_
+            if lower in FIRST_SINGULAR and speaker.kind == "PERSON":
+                extra.append((speaker.id, tok.i, "pronoun"))
+            elif lower in FIRST_PLURAL and group is not None:
+                extra.append((group, tok.i, "pronoun"))
+    return extra

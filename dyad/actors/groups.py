@@ -1,0 +1,150 @@
+"""Unnamed collective actors ("the army", "Sudanese police", "protesters"), descriptions of a
+named body ("the commission"), and the memberships a text states ("the Quartet, which consists of ...")."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import word_class
+from ..syntax import all_conjuncts, definite
+from .builder import ActorBuilder, mentioned_before
+from .kb import KnowledgeBase
+
+def _group_head(tok: Token, kb: KnowledgeBase):
+    """The agent term a common noun names, with its modifiers: "Sudanese army", "riot police"."""
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+        return None
+    lemma = tok.lemma_.lower()
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for mod in modifiers:  # "security forces", "border guards"
+        agent = kb.agents.get(f"{mod.lower_} {lemma}")
+        if agent is not None:
+            return agent
+    return kb.agents.get(lemma)
+
+
+def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase, new, attach) -> None:
+    """Unnamed collective actors ("the army", "Sudanese police", "protesters", "lawmakers") and
+    definite descriptions of a named organisation ("the commission" after "the Electoral Commission")."""
+    belongs_to: dict[str, ActorBuilder] = {}  # "delegation" -> the body an earlier "delegation of X" named
+    home: str | None | object = _UNSET  # the article's country, found on first need
+    for tok in doc:
+        if tok.i in owner or tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in belongs_to and definite(tok) and not _named_body(tok, owner):
+            attach(belongs_to[lemma], tok.i, tok.i + 1, "description")
+            continue
+        # "the commission" -> the last organisation named "... Commission"; "union leaders" ->
+        # the leaders of the union named before
+        describes = definite(tok) or (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in owner)
+        if describes and lemma.rstrip("s") in {b.name.split()[-1].lower().rstrip("s") for b in builders}:
+            named = next((b for b in reversed(mentioned_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
+                          and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
+            if named is not None:
+                attach(named, tok.i, tok.i + 1, "description")
+                continue
+        agent = _group_head(tok, kb)
+        if agent is None:
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or agent.kind == "GROUP"
+        if not plural:
+            continue  # "the minister" is a person, not a group; left to coreference
+        body = _named_body(tok, owner)
+        if body is not None:
+            belongs_to[lemma] = body
+            continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
+        countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
+        country = countries[0].country if countries else None
+        bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
+        if country is None and agent.term in DOMESTIC_BODIES and (definite(tok) or bare):
+            # "the authorities", "police" with no country named: the country the story is about,
+            # as a reader takes it (group builders added in this pass do not change it)
+            if home is _UNSET:
+                home = _home_country(builders)
+            country = home
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
+        start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
+        name = doc[start:tok.i + 1].text
+        key = f"GROUP:{country}:{agent.term}"
+        builder = next((b for b in builders if b.key == key), None) or new(
+            name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
+        attach(builder, tok.i, tok.i + 1, "agent")
+
+
+# The state's own bodies, which a story names without their country when it is the country
+# the story is about ("the authorities", "the police", "the government").
+DOMESTIC_BODIES = word_class("domestic_bodies")
+
+
+_UNSET = object()
+
+
+def _home_country(builders: list[ActorBuilder]) -> str | None:
+    """The country the article mentions most, when it is mentioned at least twice and more than any other."""
+    counts = sorted(((len(b.mentions), b.country) for b in builders if b.kind == "COUNTRY" and b.country), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def _named_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
+    """The organisation a group noun belongs to: "Hamas fighters", "the army's engineers",
+    "a delegation of the party's leaders", "troops from the African Union"."""
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in owner and owner[child.i].kind in ("ORGANIZATION", "IGO"):
+            return owner[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.i in owner and owner[pobj.i].kind in ("ORGANIZATION", "IGO"):
+                    return owner[pobj.i]
+                found = _named_body(pobj, owner)
+                if found is not None:
+                    return found
+    return None
+
+
+# Verbs and participles that introduce a body's members: "which consists of", "made up of",
+# "comprising", "whose members include", "which groups", "bringing together".
+MEMBERSHIP_VERBS = word_class("membership_verbs")
+
+
+COLLECTIVE_NOUNS = word_class("collective_nouns")
+
+
+def add_stated_memberships(doc: Doc, owner: dict[int, ActorBuilder]) -> None:
+    """Memberships the text states about a named body: "the Quartet, which consists of A, B,
+    C and D", "a bloc made up of A and B", "an alliance of A, B and C"."""
+    for tok in doc:
+        body = owner.get(tok.i)
+        if body is None or body.kind not in ("IGO", "ORGANIZATION", "GROUP") or tok.head.i in owner and owner[tok.head.i] is body and tok.head.i != tok.i:
+            continue
+        heads: list[Token] = []
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in MEMBERSHIP_VERBS:
+                heads += _membership_objects(child)
+            if child.dep_ == "prep" and child.lower_ == "of" and (tok.lemma_.lower() in COLLECTIVE_NOUNS or body.kind != "PERSON"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and len(all_conjuncts(objects[0])) >= 2:
+                    heads += objects
+        members: list[ActorBuilder] = []
+        for head in heads:
+            for member_tok in all_conjuncts(head):
+                member = owner.get(member_tok.i)
+                if member is not None and member is not body and member.kind != "PERSON" and member not in members:
+                    members.append(member)
+        for member in members:
+            if member.id not in body.text_members:
+                body.text_members.append(member.id)
+
+
+def _membership_objects(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    for prt in (c for c in verb.children if c.dep_ == "prt"):  # "made up of"
+        for prep in (c for c in prt.children if c.dep_ == "prep"):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    # "whose members include A and B": the members are the object either way
+    return out

@@ -1,0 +1,168 @@
+"""Find actor mentions: knowledge-base names plus spaCy entities, trimmed and without overlaps.
+
+``find_mentions`` is a pure function of the Doc; ``resolve.py`` turns its spans into actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..english import ARTICLES, POSSESSIVE_MARKS
+from ..lexicons import is_speech_verb, word_class
+from ..sentences import sentence_of
+from .kb import KnowledgeBase
+
+NER_KINDS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "NORP": "GROUP", "FAC": "LOCATION"}
+
+
+HONORIFICS = word_class("honorifics")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that names an actor: token offsets, kind and how it was found."""
+
+    start: int  # token index
+    end: int
+    kind: str
+    via: str
+    kb_key: str | None = None
+    country: str | None = None  # for a name that contains a country ("Malawi Electoral Commission")
+
+
+@lru_cache(maxsize=4)
+def _matcher(nlp, kb: KnowledgeBase) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for form, (key, via) in kb.surfaces.items():
+        matcher.add(f"{key}\t{via}", [nlp.make_doc(form)])
+    return matcher
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
+    """Knowledge-base matches plus spaCy entities, longest first, without overlaps."""
+    matcher = _matcher(nlp, kb)
+    found: list[Candidate] = []
+    for match_id, start, end in matcher(doc):
+        key, via = nlp.vocab.strings[match_id].split("\t")
+        entry = kb.entries[key]
+        found.append(Candidate(start, end, entry.kind, via, key))
+    for ent in doc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = _trim(ent)
+        if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
+            kind = "PERSON"
+        if kind == "PERSON":
+            start, end = _extend_name(doc, start, end, kb)
+        if start >= end or _is_title_word(doc, start, end, kb):
+            continue  # "Defence" in "Defence Minister" tagged as an organisation is part of a title
+        found.append(Candidate(start, end, kind, "name"))
+    found += _unlabelled_speakers(doc, kb)
+    return _select(found, doc)
+
+
+def _unlabelled_speakers(doc: Doc, kb: KnowledgeBase) -> list[Candidate]:
+    """A capitalised name the tagger left unlabelled but that says something ("Blackwell wrote")
+    is a person: the subject of a verb of saying is nearly always someone."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        if not is_speech_verb(tok.head.lemma_.lower()):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+            start -= 1
+        span = doc[start:tok.i + 1]
+        if span.text in kb.surfaces or span.text.lower() in kb.agents or tok.text.lower() in kb.agents:
+            continue
+        out.append(Candidate(start, tok.i + 1, "PERSON", "name"))
+    return out
+
+
+HONORIFIC_TITLES = word_class("person_titles")
+
+
+def _speaks_like_a_person(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """The small tagger often labels a surname an organisation or a place ("Blackwell wrote",
+    "Sen. Kaine said"). A name not in the knowledge base is a person when an honorific
+    precedes it, or when it is one or two capitalised words that act as the subject of a
+    verb of saying."""
+    span = doc[start:end]
+    if span.text in kb.surfaces or any(t.text in kb.surfaces for t in span):
+        return False
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFIC_TITLES:
+        return True
+    if len(span) > 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+        return False
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    return is_speech_verb(root.head.lemma_.lower())  # the same cue lexicon as the quotes stage
+
+
+def _is_title_word(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    words = doc[start:end].text.lower()
+    if words in kb.agents:
+        return True
+    following = doc[end].text.lower() if end < len(doc) else ""
+    return bool(following) and f"{words} {following}" in kb.agents
+
+
+def _extend_name(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> tuple[int, int]:
+    """Grow a person's name over adjacent capitalised proper nouns the tagger left out
+    ("Omar Said" + "Khalil"), never over title words ("Minister") or known names."""
+    def name_part(tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.lower() not in kb.agents
+                and tok.text not in kb.surfaces and sentence_of(tok).start == sentence_of(doc[start]).start)
+
+    while end < len(doc) and name_part(doc[end]):
+        end += 1
+    while start > 0 and name_part(doc[start - 1]) and doc[start - 1].ent_type_ in ("", "PERSON", "GPE", "ORG"):
+        if doc[start - 1].ent_type_ and doc[start - 1].ent_iob_ == "B" and doc[start - 1].ent_type_ != "PERSON":
+            break
+        start -= 1
+    return start, end
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    """Drop leading determiners/honorifics and a trailing possessive from an entity."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].lower_.rstrip(".") in HONORIFICS):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _select(found: list[Candidate], doc: Doc) -> list[Candidate]:
+    # A demonym inside a longer person or organisation name ("Russian Foreign
+    # Ministry") belongs to that name; otherwise the knowledge base wins, then length.
+    # A country inside a longer organisation name ("Malawi Electoral Commission",
+    # "Bank of England") likewise gives that organisation its country.
+    organisations = [c for c in found if not c.kb_key and c.kind == "ORGANIZATION"]
+
+    def inside_organisation(c: Candidate) -> Candidate | None:
+        return next((o for o in organisations if o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start), None)
+
+    def rank(c: Candidate) -> tuple:
+        yields = c.via == "demonym" or (c.kb_key and c.kind == "COUNTRY" and inside_organisation(c) is not None)
+        return (0 if c.kb_key and not yields else 1, -(c.end - c.start), c.start)
+
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for cand in sorted(found, key=rank):
+        span = set(range(cand.start, cand.end))
+        if span & taken:
+            continue
+        if not cand.kb_key and cand.kind == "ORGANIZATION":
+            country = next((c.kb_key for c in found if c.kind == "COUNTRY" and c.kb_key and cand.start <= c.start and c.end <= cand.end), None)
+            cand = Candidate(cand.start, cand.end, cand.kind, cand.via, None, country)
+        chosen.append(cand)
+        taken |= span
+    return sorted(chosen, key=lambda c: c.start)

@@ -1,0 +1,112 @@
+"""Resolve mention spans into actors: one actor per person, knowledge-base entry or named
+body, then roles, coreference, unnamed groups and stated memberships, frozen into an index."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .builder import ActorBuilder, freeze
+from .coref import add_coreference
+from .groups import add_group_mentions, add_stated_memberships
+from .index import ActorIndex
+from .kb import KnowledgeBase
+from .mentions import Candidate
+from .roles import add_person_roles
+
+def _person_key(tokens: list[str]) -> str:
+    return " ".join(t.lower() for t in tokens)
+
+
+def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> ActorIndex:
+    builders: list[ActorBuilder] = []
+    by_key: dict[str, ActorBuilder] = {}
+    token_owner: dict[int, ActorBuilder] = {}
+
+    def new(name: str, kind: str, key: str, **attrs) -> ActorBuilder:
+        builder = ActorBuilder(id=f"a{len(builders) + 1}", name=name, kind=kind, key=key, **attrs)
+        builders.append(builder)
+        by_key[key] = builder
+        return builder
+
+    def attach(builder: ActorBuilder, start: int, end: int, via: str) -> None:
+        builder.mentions.append((start, end, via))
+        for i in range(start, end):
+            token_owner[i] = builder
+
+    # Persons: full names first so later surname-only mentions join them.
+    def person_with_surname(words: list[str]) -> ActorBuilder | None:
+        # "Al Hashimi" ends "Karim Al Hashimi"; a first name alone is not enough
+        key = _person_key(words)
+        for b in builders:
+            name_words = b.key.split()
+            if b.kind == "PERSON" and len(words) <= len(name_words) and key == " ".join(name_words[-len(words):]):
+                return b
+        return None
+
+    persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
+    for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+        words = [t.text for t in doc[cand.start:cand.end]]
+        owner = person_with_surname(words)
+        if owner is None:
+            owner = new(" ".join(words), "PERSON", _person_key(words))
+            via = "name"
+        else:
+            via = "surname" if len(words) < len(owner.key.split()) else "name"
+        attach(owner, cand.start, cand.end, via)
+
+    for cand in candidates:
+        if cand.kind == "PERSON" and not cand.kb_key:
+            continue
+        if cand.kb_key:
+            entry = kb.entries[cand.kb_key]
+            owner = by_key.get(entry.key) or new(
+                entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
+                code=entry.code, kb_members=entry.members,
+            )
+            via = cand.via
+            if via == "capital" and doc[cand.start:cand.end].root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                via = "metonym"  # "Moscow said": the capital acting as its government
+            attach(owner, cand.start, cand.end, via)
+            continue
+        words = [t.text for t in doc[cand.start:cand.end]]
+        person = person_with_surname(words)
+        if person is not None:  # the tagger sometimes labels a lone surname ORG or GPE
+            attach(person, cand.start, cand.end, "surname")
+            continue
+        text = doc[cand.start:cand.end].text
+        previous = token_owner.get(cand.start - 2)
+        if (previous is not None and previous.kind == "ORGANIZATION" and doc[cand.start - 1].text == "("
+                and text.isupper() and cand.end < len(doc) and doc[cand.end].text == ")"):
+            # "the Malawi Electoral Commission (MEC)": the acronym names the same body
+            attach(previous, cand.start, cand.end, "acronym")
+            by_key.setdefault(f"{cand.kind}:{text.lower()}", previous)
+            continue
+        key = f"{cand.kind}:{text.lower()}"
+        owner = by_key.get(key) or new(text, cand.kind, key, country=cand.country,
+                                       code=cand.country if cand.kind == "ORGANIZATION" and cand.country else None)
+        attach(owner, cand.start, cand.end, cand.via)
+
+    _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
+    add_person_roles(doc, builders, token_owner, kb)
+    add_coreference(doc, builders, token_owner, kb)
+    add_group_mentions(doc, builders, token_owner, kb, new, attach)
+    add_stated_memberships(doc, token_owner)
+    return freeze(doc, builders, kb)
+
+
+def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:
+    """Surnames the tagger did not mark as entities ("Ruto said") join the person named earlier."""
+    if not any(b.kind == "PERSON" for b in builders):
+        return
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in owner or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in owner and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        person = person_with_surname([t.text for t in doc[i:j]])
+        if person is not None and min(s for s, _, _ in person.mentions) < i:
+            attach(person, i, j, "surname")
+        i = j

@@ -1,0 +1,174 @@
+"""Roles of persons: titles before a name, appositions, relative clauses ("who leads ..."),
+"NAME of ORG"; each role tied to the organisation or country it belongs to, current or former."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..document import Role
+from ..lexicons import word_class
+from ..sentences import sentence_of
+from .builder import ActorBuilder
+from .kb import KnowledgeBase
+
+FORMER_WORDS = word_class("former_markers")
+
+
+def _left_titles(doc: Doc, start: int) -> list[Span]:
+    """Pre-nominal titles, read from the surface: "Chilean Interior Minister Ana Rojas",
+    "then-Kenyan Vice President (now opposition leader) Paul Otieno" (two titles)."""
+    titles: list[Span] = []
+    sent_start = sentence_of(doc[start]).start
+    k = start - 1
+    end = start
+    if k > sent_start and doc[k].text == ")":
+        opening = next((j for j in range(k - 1, max(sent_start, k - 12) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            inner = doc[opening + 1:k]
+            while len(inner) and inner[0].pos_ in ("CCONJ", "PUNCT"):
+                inner = doc[inner.start + 1:inner.end]
+            if len(inner):
+                titles.append(inner)
+            k = opening - 1
+            end = opening
+    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")):
+        if doc[k].ent_type_ == "PERSON":
+            break
+        k -= 1
+    if k + 1 < end:
+        titles.insert(0, doc[k + 1:end])
+    return titles
+
+
+def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
+    for b in builders:
+        if b.kind != "PERSON":
+            continue
+        for start, end, via in list(b.mentions):
+            for title in _left_titles(doc, start):
+                _apply_title(b, title, owner, kb)
+            for appos in _appositions(doc, start, end):
+                if any(owner.get(t.i) is b for t in appos):
+                    continue
+                _apply_title(b, appos, owner, kb)
+            for clause, status in _relative_roles(doc, start, end):
+                _apply_title(b, clause, owner, kb, status=status)
+            body = _of_organisation(doc, end, owner)
+            if body is not None and body.id not in b.affiliations:
+                b.affiliations.append(body.id)  # "Levan Abashidze of the ruling Georgian Dream party"
+                b.country = b.country or body.country
+
+
+# verbs that state a position in a relative clause: "X, who leads the party, ..."
+POSITION_VERBS = word_class("position_verbs")
+
+
+def _relative_roles(doc: Doc, start: int, end: int) -> list[tuple[Span, str]]:
+    """Roles stated in a relative clause on a name: "X, who leads the Renewal Party" (current),
+    "X, who headed the central bank until 2020" (former), "X, who is the party's treasurer"."""
+    head = doc[start:end].root
+    out = []
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in POSITION_VERBS):
+        tokens = [t for t in clause.subtree if t.dep_ not in ("nsubj", "punct", "advcl", "ccomp") or t.i == clause.i]
+        tokens = [t for t in tokens if t.lower_ not in ("who", "whom", "that")]
+        if clause.lemma_ == "be":
+            attr = next((c for c in clause.children if c.dep_ == "attr"), None)
+            if attr is None:
+                continue
+            tokens = list(attr.subtree)
+        if not tokens:
+            continue
+        lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        status = "former" if clause.tag_ == "VBD" or (clause.lemma_ == "be" and clause.tag_ == "VBD") else "current"
+        out.append((doc[lo:hi], status))
+    return out
+
+
+def _of_organisation(doc: Doc, end: int, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
+    """The organisation in "NAME of [the] [ruling] ORG [party]" right after a person's name."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return None
+    for tok in doc[end + 1:min(len(doc), end + 7)]:
+        body = owner.get(tok.i)
+        if body is not None:
+            return body if body.kind in ("ORGANIZATION", "IGO") else None
+        if (tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and tok.tag_ not in ("VBG", "VBN")) or tok.text == ",":
+            return None
+    return None
+
+
+# Tokens that may sit inside an appositive title: "the former deputy chair of the party's youth wing".
+_TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _title_token(tok: Token) -> bool:
+    return tok.pos_ in _TITLE_POS or tok.lower_ in ("of", "for", "’", "'", "-", "and") and tok.text != ","
+
+
+def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
+    """Comma-delimited appositions next to a name, read from the surface.
+
+    The small parser often attaches appositions to the wrong head, so the window
+    between the name and the neighbouring comma is read directly: it must look
+    like a noun phrase and begin with a determiner or an adjective ("the deputy
+    head of ...", "a former envoy", "former head of ...").
+    """
+    spans: list[Span] = []
+    sent = sentence_of(doc[start])
+    # after the name: "Name, the deputy leader of the Labour Party, said"
+    if end < sent.end and doc[end].text == ",":
+        k = end + 1
+        while k < sent.end and k - end <= 14 and doc[k].text != "," and _title_token(doc[k]):
+            k += 1
+        window = doc[end + 1:k]
+        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and doc[end + 1].pos_ in ("DET", "ADJ", "NOUN"):
+            spans.append(window)
+    # before the name: "... chaired by the former governor of the central bank, Ana Rojas"
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        k = start - 2
+        while k >= sent.start and start - k <= 15 and doc[k].text != "," and _title_token(doc[k]):
+            k -= 1
+        window = doc[k + 1:start - 1]
+        while len(window) and window[0].pos_ not in ("DET", "ADJ", "NOUN"):
+            window = doc[window.start + 1:window.end]
+        if len(window) and window[0].pos_ == "DET":
+            spans.append(window)
+    return spans
+
+
+def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilder], kb: KnowledgeBase, status: str = "current") -> None:
+    lowered = title.text.lower()
+    if re.search(r"\bthen[-\s]", lowered):
+        status = "then"
+    elif any(re.search(rf"\b{w}\b", lowered) for w in FORMER_WORDS):
+        status = "former"
+    agent = kb.find_agent(re.sub(r"\b(then|former|ex)-", " ", lowered))
+    orgs: list[ActorBuilder] = []
+    for tok in title:
+        other = owner.get(tok.i)
+        if other is not None and other is not person and other not in orgs and other.kind != "PERSON":
+            orgs.append(other)
+    if agent is None and not orgs:
+        return
+    # the organisation a title belongs to: the named body, else the country ("Russian Foreign Minister")
+    organization = next((o for o in orgs if o.kind in ("ORGANIZATION", "IGO")), None) or next(
+        (o for o in orgs if o.kind == "COUNTRY"), None)
+    clean_title = re.sub(r"^(the|a|an)\s+", "", title.text.strip(" ,"), flags=re.I)
+    role = Role(title=clean_title, organization=organization.id if organization else None, status=status)
+    if role not in person.roles:
+        person.roles.append(role)
+    if status != "current" and person.country:
+        return  # a former or then-role does not override what is already known
+    if organization is not None:
+        if organization.kind != "COUNTRY" and organization.id not in person.affiliations:
+            person.affiliations.append(organization.id)
+        person.country = person.country or organization.country
+        if organization.kind == "IGO":
+            person.code = person.code or organization.code
+    # a member of a named organisation shares its sector (a Hezbollah commander is LBNREB in CAMEO);
+    # otherwise the title says it (minister -> GOV, general -> MIL)
+    if organization is not None and organization.kind == "ORGANIZATION" and organization.sector:
+        person.sector = person.sector or organization.sector
+    elif agent is not None and agent.kind == "PERSON":
+        person.sector = person.sector or agent.sector

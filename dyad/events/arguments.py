@@ -1,0 +1,140 @@
+"""An event's source and target: the trigger pattern's slots filled from the parse, and the
+places a target hides when the slot is empty (the verb's object, its recipient, its complement)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors.index import ActorIndex, actor_of
+from ..lexicons import word_class
+from ..syntax import for_clause, governing_subject, is_passive, prep_object, prep_objects, subject_of, with_conjuncts
+from .lexicon import Pattern
+
+SUPPORT_VERBS = word_class("support_verbs")
+REQUESTING = word_class("requesting_verbs")
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    actor: str | None
+    token: Token | None
+
+
+def _slot_token(tok: Token, slot: str, pattern: Pattern) -> Token | None:
+    if slot == "nsubj":
+        if is_passive(tok):
+            return prep_object(tok, "by")
+        return subject_of(tok)
+    if slot == "dobj":
+        if is_passive(tok):
+            return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        return next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if slot == "iobj":
+        return next((c for c in tok.children if c.dep_ == "dative"), None)
+    if slot == "particle":
+        obj = prep_object(tok, pattern.particle)
+        return obj or next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if slot == "poss":
+        return next((c for c in tok.children if c.dep_ == "poss"), None)
+    if slot == "compound":
+        return next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")), None)
+    if slot == "governor":
+        return governing_subject(tok)
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        found = prep_object(tok, word)
+        if found is None and pattern.pos == "NOUN":
+            # the parser often hangs the noun's argument on its verb: "launched air strikes
+            # on Yemen", "the siege imposed on Gaza"
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+                found = prep_object(tok.head, word)
+            for child in tok.children:
+                if found is None and child.dep_ == "acl" and child.tag_ == "VBN":
+                    found = prep_object(child, word)
+        return found
+    return None
+
+
+def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: ActorIndex, exclude: set[str]) -> list[Arg]:
+    for slot in slots:
+        if slot == "none":
+            continue
+        head = _slot_token(tok, slot, pattern)
+        if head is None:
+            continue
+        heads = with_conjuncts(head)
+        if slot.startswith("prep:"):
+            seen_heads = {h.i for h in heads}
+            heads += [t for t in prep_objects(tok, slot[5:])[1:] if t.i not in seen_heads]
+        args = [Arg(actor_of(t, index), t) for t in heads]
+        args = [a for a in args if a.actor not in exclude or a.actor is None]
+        if any(a.actor for a in args):
+            return [a for a in args if a.actor]
+    return [Arg(None, None)]
+
+
+def object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:
+    """"signed a trade agreement with Chile", "suspended military aid to Pakistan", "lifted
+    sanctions on Iran": the target hangs on the verb's object."""
+    if tok.pos_ != "VERB":
+        return []
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM")):
+        for word in ("with", "to", "on", "against", "for", "toward", "towards", "between", "among"):
+            found = [Arg(actor_of(p, index), p) for pobj in prep_objects(obj, word) for p in with_conjuncts(pobj)]
+            found = [a for a in found if a.actor and a.actor not in exclude]
+            if found:  # "hosted talks between Israel and Hamas": both sides
+                return found
+        for word in ("with", "to", "on", "against"):
+            # the parser often hangs the object's partner on the verb: "suspended cooperation
+            # with the agency", "sent aid to Gaza"
+            for pobj in prep_objects(tok, word):
+                actor = actor_of(pobj, index)
+                if actor and actor not in exclude:
+                    return [Arg(actor, pobj)]
+        # whose the object is: "rejected Iran's offer", "declined Biden's request", "violated a
+        # ban by the UN", "spurned offers of talks from Kabul"
+        authors = [c for c in obj.children if c.dep_ == "poss"] + prep_objects(obj, "by") + prep_objects(obj, "from")
+        for author in authors:
+            actor = index.actor_at(author.i) or actor_of(author, index, depth=1)
+            if actor and actor not in exclude:
+                return [Arg(actor, author)]
+    return []
+
+
+def support_verb_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:
+    """"offered talks to Venezuela", "gave Kyiv new aid": an event noun carried by a support
+    verb goes to the verb's recipient."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in SUPPORT_VERBS:
+        return []
+    verb = tok.head
+    recipients = ([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(verb, "to")
+                  + prep_objects(tok, "to"))
+    for recipient in recipients:
+        actor = actor_of(recipient, index)
+        if actor and actor not in exclude:
+            return [Arg(actor, recipient)]
+    return []
+
+
+def complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:
+    """The target of a threat, appeal or intent lies in what is threatened or asked:
+    "threatened to reduce its cooperation with the agency" -> the agency."""
+    for clause in (c for c in tok.children
+                   if (c.dep_ in ("ccomp", "xcomp") or for_clause(c)) and tok.lemma_.lower() in REQUESTING):
+        # "wants Russia to become involved", "needs Russia to exert its influence": the one asked
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        actor = actor_of(subject, index) if subject is not None else None
+        if actor and actor not in exclude:
+            return [Arg(actor, subject)]
+    for xcomp in (c for c in tok.children if c.dep_ == "xcomp"):
+        queue = [xcomp]
+        while queue:
+            node = queue.pop(0)
+            for child in node.children:
+                if child.dep_ in ("dobj", "pobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    actor = actor_of(child, index)
+                    if actor and actor not in exclude:
+                        return [Arg(actor, child)]
+                if child.dep_ in ("dobj", "prep", "pobj", "xcomp", "dative"):
+                    queue.append(child)
+    return []

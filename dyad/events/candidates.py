@@ -1,0 +1,175 @@
+"""Event candidates: every word that matches a trigger pattern, with its arguments and
+realis, before the passes in ``coder.py`` refine them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors.index import ActorIndex
+from ..lexicons import word_class
+from ..sentences import sentences
+from .arguments import Arg, complement_targets, fill_slots, object_noun_targets, support_verb_targets
+from .cameo import reduce_code
+from .lexicon import Pattern
+from .realis import realis_of
+from .triggers import choose_pattern, pos_key
+
+# Verbs that only carry the event their object names ("carried out strikes", "held talks").
+SUPPORT_VERBS = word_class("support_verbs")
+
+
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+# Verbs that cut back or call off the cooperation their object names ("reduced aid to",
+# "halted talks with", "cancelled a visit to"): CAMEO 16.
+REDUCING = word_class("reducing_verbs")
+
+
+def _yields_to_noun(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) -> bool:
+    """A support verb gives way to the event noun it carries: "launched air strikes",
+    "imposed sanctions", "the siege imposed on the city" are one event each, coded by the
+    noun. A verb with meaning of its own ("rejected the offer", "signed the accord") stays."""
+    if pattern.pos != "VERB" or tok.lemma_.lower() not in SUPPORT_VERBS:
+        return False
+    if any(c.dep_ == "dobj" and chosen.get(c.i, pattern).pos == "NOUN" and c.i in chosen for c in tok.children):
+        return True
+    return tok.dep_ == "acl" and tok.head.i in chosen and chosen[tok.head.i].pos == "NOUN"
+
+
+def _object_of_an_act(tok: Token, pattern: Pattern, chosen: dict[int, Pattern]) -> bool:
+    """An event noun that is what another event acts on ("suspended military aid", "condemned
+    the attack", "rejected the offer") is the object, not a second event: the verb is coded.
+    A noun with its own author ("condemned Russia's attack on Ukraine") stays an event."""
+    if pattern.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.i not in chosen or chosen[verb.i].pos != "VERB" or verb.lemma_.lower() in SUPPORT_VERBS:
+        return False
+    if chosen[verb.i].cameo.startswith("01"):
+        return False  # "described its visit to Moscow": talking about an event leaves it an event
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible event: the matched word and pattern, its arguments and what the passes
+    made of it. Passes never change a candidate; they return a new one (``dataclasses.replace``)."""
+
+    tok: Token
+    pattern: Pattern
+    sources: tuple[Arg, ...]
+    targets: tuple[Arg, ...]
+    sent_i: int
+    cameo: str
+    trigger: Token  # the word shown as trigger ("refused" for a refusal)
+    realis: str = "asserted"
+    reciprocal: bool = False
+    inferred_target: bool = False  # the partner is the article's, not the sentence's
+    restated: bool = False  # told again by another candidate (an appeal verb, a statement about a plan): not coded
+
+    @property
+    def has_source(self) -> bool:
+        return any(a.actor for a in self.sources)
+
+    @property
+    def has_target(self) -> bool:
+        return any(a.actor for a in self.targets)
+
+
+@dataclass(frozen=True, slots=True)
+class EventContext:
+    """What the passes over candidates read besides the candidates themselves."""
+
+    index: ActorIndex
+    lexicon: dict
+    actors_by_id: dict
+    countries: frozenset[str]
+
+
+def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ...]:
+    """Every word that matches a trigger pattern and is not carried by another event, with its
+    arguments and realis, in document order."""
+    chosen: dict[int, Pattern] = {}
+    for tok in doc:
+        pos = pos_key(tok)
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March", "on Sunday": a date, not a march
+        patterns = lexicon.get((tok.lemma_.lower(), pos)) if pos else None
+        pattern = choose_pattern(tok, patterns, index) if patterns else None
+        if pattern is not None:
+            chosen[tok.i] = pattern
+    recoded = _denials(doc, chosen) | _reductions(doc, chosen)
+    found: list[Candidate] = []
+    for sent_i, sent in enumerate(sentences(doc)):
+        for tok in sent:
+            pattern = chosen.get(tok.i)
+            if pattern is None or _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen):
+                continue
+            found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
+    return tuple(found)
+
+
+def _candidate(tok: Token, pattern: Pattern, sent_i: int, recoded: tuple[str, Token | None], index: ActorIndex) -> Candidate:
+    sources = tuple(fill_slots(tok, pattern.source, pattern, index, set()))
+    source_ids = {a.actor for a in sources if a.actor}
+    targets = tuple(fill_slots(tok, pattern.target, pattern, index, source_ids))
+    if not any(a.actor for a in targets) and not pattern.cameo.startswith("01"):
+        targets = tuple(object_noun_targets(tok, index, source_ids)
+                        or complement_targets(tok, index, source_ids)
+                        or support_verb_targets(tok, index, source_ids)) or targets
+    reciprocal = False
+    if len(sources) > 1 and not any(a.actor for a in targets) and pattern.cameo[:2] in RECIPROCAL_ROOTS:
+        # "Russia and China met", "negotiators from A and B agreed": each acts on the other
+        sources, targets, reciprocal = sources[:1], sources[1:2], True
+    cameo, trigger = recoded
+    trigger = trigger or tok
+    return Candidate(tok, pattern, sources, targets, sent_i, cameo=cameo or pattern.cameo, trigger=trigger,
+                     realis=realis_of(trigger), reciprocal=reciprocal)
+
+
+DENYING = word_class("denying_verbs")
+
+
+CLAIM_NOUNS = word_class("claim_nouns")
+
+
+def _denials(doc: Doc, chosen: dict[int, Pattern]) -> dict[int, tuple[str, Token | None]]:
+    """"rejected the accusations", "denied the claim": turning down what was said about one is
+    CAMEO 016 (deny responsibility), a statement, not a rejection of a proposal (12)."""
+    out: dict[int, tuple[str, Token | None]] = {}
+    for i, pattern in chosen.items():
+        verb = doc[i]
+        if pattern.pos != "VERB" or verb.lemma_.lower() not in DENYING:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        said = obj.lemma_.lower() in CLAIM_NOUNS or (obj.i in chosen and chosen[obj.i].cameo[:2] == "11")
+        if said:
+            out[i] = ("016", None)
+    return out
+
+
+def _reductions(doc: Doc, chosen: dict[int, Pattern]) -> dict[int, tuple[str, Token | None]]:
+    """"reduced military aid to Argentina", "suspended talks with Kyiv", "cancelled a visit to
+    Paris": a cooperative event noun under a verb of cutting or calling off is CAMEO 16. When
+    the verb is itself a trigger ("suspended" 160) it takes the finer code and the noun stays
+    its object; otherwise the noun's event is recoded and the verb shown as its trigger."""
+    out: dict[int, tuple[str, Token | None]] = {}
+    for i, pattern in chosen.items():
+        tok = doc[i]
+        verb = tok.head
+        if pattern.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() not in REDUCING:
+            continue
+        code = reduce_code(pattern.cameo)
+        if code is None:
+            continue
+        if verb.i in chosen:
+            out[verb.i] = (code, None)
+        else:
+            out[i] = (code, verb)
+    return out

@@ -1,0 +1,141 @@
+"""Quotation marks paired on plain text, no parse: the spans of quotations, a split quotation
+joined, a partial quotation told from one that stands as a sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import W_UNBALANCED_QUOTE
+
+OPENERS = "“«„"
+
+
+CLOSERS = "”»"
+
+
+MAX_QUOTE_CHARS = 1500  # an unclosed mark never swallows more than this
+
+
+PARTIAL_MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark)
+    closed: bool
+    parts: tuple[tuple[int, int], ...] = ()  # the pieces of a quotation split by its attribution
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.end),)
+
+    def covers(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.pieces)
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Decide a mark's direction from its neighbours; the glyph only breaks ties
+    (sloppy text uses ” to open: 'in 2015. ”We are ready')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-:"
+    space_after = after.isspace() or after in ".,;:!?)]}" or i + 1 >= len(text)
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    if text[i] in OPENERS:
+        return True
+    if text[i] in CLOSERS:
+        return False
+    return not before.isalnum()
+
+
+def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """Paired double quotation marks, paragraph by paragraph.
+
+    A paragraph that ends inside a quotation continues it only when the next
+    paragraph opens with a mark (the newswire convention); otherwise the span
+    is capped at the paragraph end and a warning is returned.
+    """
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    open_at: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and i + 1 < n and text[i + 1] == "\n" and open_at is not None:
+            # paragraph break inside an open quotation
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            continues = j < n and text[j] in '"“«„' and _is_opening(text, j)
+            end = i
+            spans.append(QuoteSpan(open_at, end, False))
+            if not continues:
+                warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at the paragraph end")
+            open_at = None
+            i = j
+            continue
+        if ch in '"“”«»„':
+            if _is_opening(text, i) and open_at is None:
+                open_at = i + 1
+            elif open_at is not None:
+                spans.append(QuoteSpan(open_at, i, True))
+                open_at = None
+            elif ch in OPENERS or _starts_words(text, i + 1):
+                # nothing is open, so a "closing" mark before words opens a quotation
+                open_at = i + 1
+        if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
+            spans.append(QuoteSpan(open_at, i, False))
+            warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at {MAX_QUOTE_CHARS} characters")
+            open_at = None
+        i += 1
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at, n, False))
+        warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at the end of the text")
+    return [_trimmed(s, text) for s in spans if text[s.start:s.end].strip()], warnings
+
+
+def _trimmed(span: QuoteSpan, text: str) -> QuoteSpan:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, span.closed, span.parts)
+
+
+def _starts_words(text: str, i: int) -> bool:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i < len(text) and text[i].isalpha() and text[i].isupper()
+
+
+def is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
+    """Quoted words inside the writer's own sentence ("called it “a farce”"), as opposed to
+    a quotation that stands as a sentence of its own (“It's fine,” he said)."""
+    k = qs.start - 2
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    glued_to_prose = k >= 0 and (text[k].isalnum() or text[k] in "’',")
+    starts_lower = text[qs.start:qs.start + 1].islower()
+    if words <= PARTIAL_MAX_WORDS:
+        return glued_to_prose and text[k] != "," or starts_lower
+    return glued_to_prose and starts_lower
+
+
+def merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+    """“We are ready,” he said, “to cooperate.” is one quotation."""
+    merged: list[QuoteSpan] = []
+    for span in spans:
+        if merged:
+            prev = merged[-1]
+            between = text[prev.end + 1:span.start - 1]
+            if (prev.closed and text[prev.end - 1:prev.end] == "," and between.strip().endswith(",")
+                    and len(between) < 80 and "\n" not in between and text[span.start:span.start + 1].islower()):
+                merged[-1] = QuoteSpan(prev.start, span.end, span.closed, prev.pieces + span.pieces)
+                continue
+        merged.append(span)
+    return merged
