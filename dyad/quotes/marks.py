@@ -3,6 +3,7 @@ joined, a partial quotation told from one that stands as a sentence."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import W_UNBALANCED_QUOTE
 
@@ -52,6 +53,17 @@ def _is_opening(text: str, i: int) -> bool:
 
 
 def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
+    """Paired double quotation marks, paragraph by paragraph (see ``_scan``).
+
+    The scan of a text is kept for the next call with the same text: coreference asks which
+    characters are quoted before the quotes stage attributes the quotations.
+    """
+    spans, warnings = _scan(text)
+    return list(spans), list(warnings)
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[tuple[QuoteSpan, ...], tuple[str, ...]]:
     """Paired double quotation marks, paragraph by paragraph.
 
     A paragraph that ends inside a quotation continues it only when the next
@@ -95,7 +107,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
     if open_at is not None:
         spans.append(QuoteSpan(open_at, n, False))
         warnings.append(f"{W_UNBALANCED_QUOTE} quotation mark at offset {open_at - 1} is never closed; capped at the end of the text")
-    return [_trimmed(s, text) for s in spans if text[s.start:s.end].strip()], warnings
+    return tuple(_trimmed(s, text) for s in spans if text[s.start:s.end].strip()), tuple(warnings)
 
 
 def _trimmed(span: QuoteSpan, text: str) -> QuoteSpan:
