@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 
 from .document import Actor, Document, Event, Mention, Quote, Role
+from .version import __version__
 
 __all__ = ["extract", "Document", "Actor", "Event", "Quote", "Mention", "Role", "Pipeline", "__version__"]
-__version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
