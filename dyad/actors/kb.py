@@ -47,6 +47,8 @@ class KnowledgeBase:
     # surface form (as written, without a leading "the") -> (entry key, via)
     surfaces: dict[str, tuple[str, str]] = field(default_factory=dict)
     agents: dict[str, Agent] = field(default_factory=dict)
+    # lower-cased surface forms that bodies of several countries share ("Congress")
+    shared_names: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry, forms: Iterable[tuple[str, str]]) -> None:
         self.entries[entry.key] = entry
@@ -56,6 +58,10 @@ class KnowledgeBase:
             # an organisation alias loaded later; user files load first.
             if form and form not in self.surfaces:
                 self.surfaces[form] = (entry.key, via)
+
+    def is_shared(self, form: str) -> bool:
+        """A name bodies of several countries share: its entry holds only in context."""
+        return _strip_article(form).lower() in self.shared_names
 
     def agent_for(self, words: str) -> Agent | None:
         """The longest agent term ending ``words`` ("Russian Foreign Minister" -> foreign minister)."""
@@ -169,6 +175,13 @@ def load_agents(kb: KnowledgeBase, path: Path) -> None:
         kb.agents.setdefault(term, Agent(term, sector, kind))
 
 
+def load_shared_names(kb: KnowledgeBase, path: Path) -> None:
+    for lineno, row in read_tsv(path, ("name", "note")):
+        if _strip_article(row["name"]) not in kb.surfaces:
+            raise DataFileError(str(path), lineno, f"{row['name']!r} is no name or alias in the knowledge base")
+        kb.shared_names.add(_strip_article(row["name"]).lower())
+
+
 def load_kb(extra: Iterable[str | Path] = ()) -> KnowledgeBase:
     """The built-in knowledge base, with the user's organisation files loaded first."""
     extra = tuple(str(p) for p in extra)
@@ -184,4 +197,5 @@ def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
     load_igos(kb, data_path("igos.tsv"))
     load_organizations(kb, data_path("organizations.tsv"))
     load_agents(kb, data_path("agents.tsv"))
+    load_shared_names(kb, data_path("shared_names.tsv"))
     return kb

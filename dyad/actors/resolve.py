@@ -2,13 +2,16 @@
 body, then roles, coreference, unnamed groups and stated memberships, frozen into an index."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
 from .groups import add_group_mentions, add_stated_memberships
 from .index import ActorIndex
-from .kb import KnowledgeBase
+from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
 from .roles import add_person_roles
 
@@ -53,11 +56,14 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
             via = "surname" if len(words) < len(owner.key.split()) else "name"
         attach(owner, cand.start, cand.end, via)
 
+    evidence = country_evidence(doc, candidates, kb)
     for cand in candidates:
         if cand.kind == "PERSON" and not cand.kb_key:
             continue
         if cand.kb_key:
             entry = kb.entries[cand.kb_key]
+            if kb.is_shared(doc[cand.start:cand.end].text):
+                entry = in_context(entry, doc[cand.start:cand.end].text, evidence)
             owner = by_key.get(entry.key) or new(
                 entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
                 code=entry.code, kb_members=entry.members,
@@ -76,7 +82,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
         previous = token_owner.get(cand.start - 2)
         if (previous is not None and previous.kind == "ORGANIZATION" and doc[cand.start - 1].text == "("
                 and text.isupper() and cand.end < len(doc) and doc[cand.end].text == ")"):
-            # "the Malawi Electoral Commission (MEC)": the acronym names the same body
+            # "the Lesotho Electoral Commission (LEC)": the acronym names the same body
             attach(previous, cand.start, cand.end, "acronym")
             by_key.setdefault(f"{cand.kind}:{text.lower()}", previous)
             continue
@@ -110,3 +116,52 @@ def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -
         if person is not None and min(s for s, _, _ in person.mentions) < i:
             attach(person, i, j, "surname")
         i = j
+
+
+# sectors of the state's own bodies: a country named on one of them ("the Chilean government",
+# "Peru's president") shows the story is about that country's home affairs
+DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEvidence:
+    """What an article says about the countries in it: how often each is named, or named by a
+    body of its own (knowledge-base organisations included), and how often it is named on
+    one of its own state bodies."""
+
+    named: Counter
+    domestic: Counter
+
+
+def country_evidence(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> CountryEvidence:
+    named: Counter = Counter()
+    domestic: Counter = Counter()
+    for cand in candidates:
+        if not cand.kb_key or kb.is_shared(doc[cand.start:cand.end].text):
+            continue
+        entry = kb.entries[cand.kb_key]
+        if entry.country is None:
+            continue
+        named[entry.country] += 1
+        root = doc[cand.start:cand.end].root
+        agent = kb.agents.get(root.head.lemma_.lower()) if root.dep_ in ("amod", "compound", "poss", "nmod") else None
+        if cand.kind == "COUNTRY" and agent is not None and agent.sector in DOMESTIC_SECTORS:
+            domestic[entry.country] += 1
+    return CountryEvidence(named, domestic)
+
+
+def in_context(entry: Entry, form: str, evidence: CountryEvidence) -> Entry:
+    """A name bodies of several countries share ("Congress", "Labour Party") means the
+    knowledge base's body (the one English news means most often) unless the article never
+    names that body's country and names another country's own state bodies ("the Chilean
+    government sent the bill to Congress"): then it is that country's body of the same sector."""
+    if entry.country is None or evidence.named[entry.country]:
+        return entry
+    ranked = [(n, evidence.named[c], c) for c, n in evidence.domestic.items() if c != entry.country]
+    ranked.sort(reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+        return entry
+    home = ranked[0][2]
+    name = form[4:] if form.lower().startswith("the ") else form
+    return Entry(key=f"ORGANIZATION:{home}:{name.lower()}", name=name, kind="ORGANIZATION", country=home,
+                 sector=entry.sector, code=home + (entry.sector or ""))

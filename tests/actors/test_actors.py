@@ -147,3 +147,26 @@ def test_bare_police_belong_to_the_country_the_story_is_about(extract):
                   "president defended the vote. Police fired tear gas at the protesters.")
     police = next(a for a in doc.actors if a.name == "Police")
     assert (police.country, police.code) == ("KEN", "KENCOP")
+
+
+@pytest.mark.parametrize("text, name, country, code", [
+    # a name many countries' bodies share is the knowledge base's body only in its own country's story
+    ("The Chilean government sent the pension bill to Congress on Tuesday.", "Congress", "CHL", "CHLLEG"),
+    ("Peru's president asked Congress for emergency powers after the floods in Peru.", "Congress", "PER", "PERLEG"),
+    ("The White House urged Congress to approve aid for Ukraine, whose government asked for more.",
+     "Congress", "USA", "USAGOVLEG"),
+    ("Norway's government said the Labour Party would lead the coalition.", "Labour Party", "NOR", "NORPTY"),
+    # no other country's own bodies in view: the body English news means most often
+    ("Congress rejected the budget again.", "Congress", "USA", "USAGOVLEG"),
+    ("Republicans in Congress demanded new sanctions on Iran.", "Congress", "USA", "USAGOVLEG"),
+])
+def test_a_shared_name_resolves_in_context(extract, text, name, country, code):
+    doc = extract(text)
+    actor = actor_named(doc, name)
+    assert (actor.country, actor.code) == (country, code)
+
+
+def test_a_shared_name_gives_no_foreign_target(extract):
+    doc = extract("The Chilean government sent the pension bill to Congress.")
+    targets = {doc.actor(e.target).country for e in doc.events}
+    assert "USA" not in targets
