@@ -77,7 +77,7 @@ def clause_head(tok: Token) -> Token:
 
 
 def infinitive_complement(tok: Token) -> bool:
-    """"threatened on Monday to reduce ...", "agreed on Thursday to reopen ...": with a word in
+    """"vowed on Friday to expel ...", "pledged on Tuesday to restore ...": with a word in
     between the parser often takes the infinitive for a purpose clause; after a verb of
     intending, asking or refusing it is the verb's complement."""
     return (tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -83,11 +83,11 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
                 antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON" and any(
                     lemma in r.title.lower() for r in b.roles), window=6)
                 if antecedent is None and tok.dep_ in ("nsubj", "nsubjpass"):
-                    # an epithet as subject ("The billionaire businessman said") names the person
+                    # an epithet as subject ("The veteran diplomat said") names the person
                     # the story is about: the last person who was a subject, close by
                     antecedent = _pick([r for r in recent if r[2]], sentence_of, tok.i, lambda b: b.kind == "PERSON", window=2)
         elif tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _modified_epithet(tok, kb, owner):
-            # "The Florida senator said", "the billionaire businessman added": a described person
+            # "The Florida senator said", "the veteran diplomat added": a described person
             # as subject is the person whose role it names, else the story's last subject person
             lemma = tok.lemma_.lower()
             via = "description"
@@ -170,7 +170,7 @@ CONTRASTIVE_MODIFIERS = word_class("contrastive_modifiers")
 
 
 def _modified_epithet(tok: Token, kb: KnowledgeBase, owner: dict[int, "ActorBuilder"]) -> bool:
-    """"the Florida senator", "the billionaire businessman": a definite singular person title
+    """"the Florida senator", "the veteran diplomat": a definite singular person title
     with modifiers that do not name someone else (not "the Acme spokesman", "the other senator")."""
     lemma = tok.lemma_.lower()
     agent = kb.agents.get(lemma)

@@ -30,7 +30,7 @@ class Candidate:
     kind: str
     via: str
     kb_key: str | None = None
-    country: str | None = None  # for a name that contains a country ("Malawi Electoral Commission")
+    country: str | None = None  # for a name that contains a country ("Lesotho Electoral Commission")
 
 
 @lru_cache(maxsize=4)
@@ -143,7 +143,7 @@ def _trim(ent: Span) -> tuple[int, int]:
 def _select(found: list[Candidate], doc: Doc) -> list[Candidate]:
     # A demonym inside a longer person or organisation name ("Russian Foreign
     # Ministry") belongs to that name; otherwise the knowledge base wins, then length.
-    # A country inside a longer organisation name ("Malawi Electoral Commission",
+    # A country inside a longer organisation name ("Lesotho Electoral Commission",
     # "Bank of England") likewise gives that organisation its country.
     organisations = [c for c in found if not c.kb_key and c.kind == "ORGANIZATION"]
 

@@ -56,7 +56,7 @@ def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Ac
                 _apply_title(b, clause, owner, kb, status=status)
             body = _of_organisation(doc, end, owner)
             if body is not None and body.id not in b.affiliations:
-                b.affiliations.append(body.id)  # "Levan Abashidze of the ruling Georgian Dream party"
+                b.affiliations.append(body.id)  # "Ana Petrova of the ruling Unity party"
                 b.country = b.country or body.country
 
 

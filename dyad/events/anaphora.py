@@ -12,7 +12,7 @@ from .candidates import Candidate, EventContext
 from .locate import place_for
 from .triggers import choose_pattern
 
-# "urged both sides to show restraint", "called on the two countries to talks": the pair
+# "urged both sides to return to talks", "called on the two countries to talks": the pair
 # the article last set against or beside each other
 PAIR_NOUNS = word_class("pair_nouns")
 
@@ -44,7 +44,7 @@ def targets_from_places(candidates: tuple[Candidate, ...], context: EventContext
 
 
 def pair_anaphora(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
-    """"urged both sides to show restraint": the pair the article last set against or beside
+    """"urged both sides to return to talks": the pair the article last set against or beside
     each other, neither of them the source."""
     out = list(candidates)
     for n, candidate in enumerate(out):
@@ -101,7 +101,7 @@ def _author_referred_to(candidate: Candidate, obj, earlier: list[Candidate], con
 
 
 def _last_to_act_on(candidate: Candidate, earlier: list[Candidate]) -> str | None:
-    """"Ankara rejected the protest", "Belarus condemned the decision": whoever last acted on
+    """"Quito rejected the note", "Oslo condemned the ruling": whoever last acted on
     the one reacting."""
     mine = {a.actor for a in candidate.sources if a.actor}
     for other in reversed(earlier):
@@ -112,7 +112,7 @@ def _last_to_act_on(candidate: Candidate, earlier: list[Candidate]) -> str | Non
 
 
 def implicit_partners(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
-    """"We are ready to cooperate," said a Hamas official, in an article about Hamas and Russia:
+    """"We are ready to help," said a rebel commander, in an article about the rebels and Turkey:
     an offer of cooperation, talks or support (intended, or CAMEO 03) that names no partner is
     made to the partner the article pairs the source with, when one actor is paired with it at
     least twice before and more often than any other. The event is marked inferred and its

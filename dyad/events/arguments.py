@@ -118,7 +118,7 @@ def support_verb_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
 
 def complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:
     """The target of a threat, appeal or intent lies in what is threatened or asked:
-    "threatened to reduce its cooperation with the agency" -> the agency."""
+    "vowed to curb its work with the agency" -> the agency."""
     for clause in (c for c in tok.children
                    if (c.dep_ in ("ccomp", "xcomp") or for_clause(c)) and tok.lemma_.lower() in REQUESTING):
         # "wants Russia to become involved", "needs Russia to exert its influence": the one asked

@@ -89,7 +89,7 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
     word = candidate.trigger
     trigger = Trigger(word.idx, word.idx + len(word.text), word.text)
     sent = sentences(doc)[candidate.sent_i]
-    # a date on the words that state the act ("threatened on Monday to reduce ...") dates it
+    # a date on the words that state the act ("vowed on Friday to expel ...") dates it
     dated = word if word.i != tok.i and word.is_ancestor(tok) else tok
     events = []
     for src in candidate.sources:

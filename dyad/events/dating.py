@@ -42,7 +42,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 def _anaphoric_year(ent: Span) -> ResolvedDate | None:
     """"that year" is the year last named before it, in the same or the previous sentence
-    ("won the 2006 elections ... visited Moscow that year")."""
+    ("won the 1998 vote ... visited Paris that year")."""
     if not _THAT_YEAR.match(ent.text.strip()):
         return None
     sent = sentence_of(ent.root)
@@ -75,7 +75,7 @@ def report_dates(events: list[Event], published: dt.date | None) -> list[Event]:
 def inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> list[Event]:
     """Narrative reference time: a past-tense event reported without a date of its own
     happened on the last day named in the same or the previous paragraph, by a dated event
-    or by any date expression ("Police fired tear gas ..." after "Thousands marched through
+    or by any date expression ("Troops shelled the town ..." after "Thousands marched through
     the capital on Monday ..."). Marked ``date_source="context"`` so analysts can keep or drop it."""
     text = text_of(doc)
     anchors: list[tuple[int, ResolvedDate, str]] = []  # (offset, date, text) of the article's past dates

@@ -23,8 +23,8 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
     """A locative phrase on the trigger ("met in Damascus", "struck a depot on the outskirts of
     Damascus") or on its target ("met X in Doha"), geocoded offline. A named country is kept
     only when nothing more precise is named; a visit with no stated place happened in the
-    place visited. The event's own actors are not its place ("called on Beijing to ..."), and
-    an attack happens where what it hit stands ("struck the Natanz enrichment plant")."""
+    place visited. The event's own actors are not its place ("called on Hanoi to ..."), and
+    an attack happens where what it hit stands ("struck the Tartus naval base")."""
     gazetteer = load_gazetteer()
     heads = [tok] + ([target] + [c for c in target.children if c.dep_ == "appos"] if target is not None else [])
     words = LOCATIVE_PREPS + (("to",) if root in MOTION_ROOTS else ())
@@ -44,7 +44,7 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
             for obj in prep_objects(head, word):
                 if (index.actor_at(obj.i) is not None and index.actor_at(obj.i) in sides and word not in ("in", "at", "near")
                         and root not in ATTACK_ROOTS):
-                    continue  # "called on Beijing", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
+                    continue  # "called on Hanoi", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
                 for candidate in _place_tokens(obj):
                     place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
                     if place is None:
@@ -62,7 +62,7 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
 
 def _place_tokens(obj: Token) -> list[Token]:
     """The object of a locative preposition and the names inside it ("the outskirts of
-    Damascus", "EU headquarters in Brussels", "the Fordow enrichment site")."""
+    Damascus", "EU headquarters in Brussels", "the Tartus naval base")."""
     out = [obj]
     for child in obj.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN":

@@ -46,7 +46,7 @@ def _refused(candidate: Candidate) -> Candidate:
         code = reject_code(candidate.cameo)
         if code is not None:
             return replace(candidate, cameo=code, realis="asserted")
-    node = carrier_of(candidate.tok)  # "refused to hold direct talks": the talks are what is refused
+    node = carrier_of(candidate.tok)  # "refused to meet the envoys": the talks are what is refused
     governor = node.head
     if not (node.dep_ == "xcomp" or infinitive_complement(node)) or governor.lemma_.lower() not in REFUSING:
         return candidate
@@ -89,7 +89,7 @@ def intents_and_appeals(candidates: tuple[Candidate, ...], context: EventContext
         candidate = out[k]
         if candidate.trigger.i != candidate.tok.i and candidate.cameo[:2] == "12":
             continue  # already recoded (a refusal)
-        # a cut is told by its verb ("threatened to reduce its cooperation"), an event noun by the
+        # a cut is told by its verb ("vowed to curb its work with the agency"), an event noun by the
         # verb that carries it ("agreed to provide aid")
         anchor = carrier_of(candidate.trigger)
         obligation = obligation_of(anchor) if candidate.realis == "requested" else None
@@ -108,7 +108,7 @@ def intents_and_appeals(candidates: tuple[Candidate, ...], context: EventContext
                     out[asker] = replace(asked_by, cameo=code)
                 out[k] = replace(out[k], restated=True)
             elif asked_by is not None and asked_by.cameo.startswith("10"):
-                # "demanded Kuol's release": one demand, coded with what is demanded (1053)
+                # "demanded the reporter's release": one demand, coded with what is demanded (1053)
                 demanded = demand_code(candidate.cameo)
                 if demanded is not None and asked_by.cameo == "100":
                     out[asker] = replace(asked_by, cameo=demanded)
@@ -173,7 +173,7 @@ def _announced_by_source(tok: Token, index: ActorIndex) -> bool:
 
 
 def statements_about_plans(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
-    """"hoped to conclude talks", "agreed to resume flights": a statement verb over an
+    """"hoped to sign a deal", "agreed to resume flights": a statement verb over an
     infinitive. When the infinitive is itself an event, it is the event (its realis says
     intended) and the statement is restated; otherwise agreeing to act is CAMEO's 03
     "express intent to cooperate"."""

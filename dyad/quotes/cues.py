@@ -54,7 +54,7 @@ def _takes_complement(tok: Token, spans: list[QuoteSpan]) -> bool:
 
 
 # Verbs of a speech act whose words often follow as a quotation of their own
-# ("Vell praised the governor's leadership. “We need someone who …”").
+# ("Vell praised the governor's leadership. “We need a leader who …”").
 SPEECH_ACT_VERBS = word_class("speech_act_verbs")
 
 

@@ -59,7 +59,7 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
 
 def _partials_in_reported_speech(quotes: list[Quote], indirect: list[Quote], cues) -> list[Quote]:
     """Words quoted inside someone's reported speech ("He pointed out that their cooperation is
-    “not a recent thing.”") are that speaker's, unless a verb of saying inside the reported
+    “not a new idea.”") are that speaker's, unless a verb of saying inside the reported
     clause gives them to someone else ("She said X had called it “a disaster”")."""
     out: list[Quote] = []
     for quote in quotes:

@@ -139,7 +139,7 @@ def is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
 
 
 def merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
-    """“We are ready,” he said, “to cooperate.” is one quotation."""
+    """“We are ready,” she said, “to help.” is one quotation."""
     merged: list[QuoteSpan] = []
     for span in spans:
         if merged:
