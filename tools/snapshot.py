@@ -66,10 +66,19 @@ def _load(path: str) -> dict[tuple[str, str], dict]:
         return {(r["set"], r["key"]): r["doc"] for r in map(json.loads, handle)}
 
 
+def _key(record) -> str:
+    """A record as compared: without its id, which renumbers when an earlier record goes."""
+    if isinstance(record, dict):
+        record = {k: v for k, v in record.items() if k != "id"}
+    return json.dumps(record, sort_keys=True)
+
+
 def diff(args: argparse.Namespace) -> int:
     before, after = _load(args.before), _load(args.after)
     changed: Counter = Counter()
     records: Counter = Counter()
+    gone: Counter = Counter()
+    came: Counter = Counter()
     totals = Counter(kind for kind, _ in before)
     shown = 0
     for key in sorted(before.keys() | after.keys()):
@@ -80,9 +89,11 @@ def diff(args: argparse.Namespace) -> int:
         for part in PARTS:
             if old.get(part) != new.get(part):
                 changed[(key[0], part)] += 1
-                olds = {json.dumps(x, sort_keys=True) for x in old.get(part) or ()}
-                news = {json.dumps(x, sort_keys=True) for x in new.get(part) or ()}
+                olds = {_key(x) for x in old.get(part) or ()}
+                news = {_key(x) for x in new.get(part) or ()}
                 records[(key[0], part)] += len(olds ^ news)
+                gone[(key[0], part)] += len(olds - news)
+                came[(key[0], part)] += len(news - olds)
                 if shown < args.show:
                     shown += 1
                     print(f"--- {key[0]} {key[1]} {part}")
@@ -91,7 +102,7 @@ def diff(args: argparse.Namespace) -> int:
                     for x in sorted(news - olds):
                         print("  +", x[:400])
     for kind in sorted(totals):
-        parts = ", ".join(f"{part} {changed[(kind, part)]} texts/{records[(kind, part)]} records"
+        parts = ", ".join(f"{part} {changed[(kind, part)]} texts/{records[(kind, part)]} records (-{gone[(kind, part)]} +{came[(kind, part)]})"
                           for part in PARTS + ("missing",) if changed[(kind, part)])
         print(f"{kind}: {totals[kind]} texts; changed: {parts or 'none'}")
     return 1 if changed else 0

@@ -208,6 +208,8 @@ def _governing_speaker(doc: Doc, qs: QuoteSpan, index: ActorIndex, verbs, words:
             if subject is None or qs.covers(subject.idx):
                 return None, None
             lemma = node.lemma_.lower()
+            if lemma in verbs and all(cue.kind == "cognition" for cue in verbs[lemma]):
+                return None, None  # "X thinks cats are “cuties”": a thought is not speech; the marks are the writer's
             stated = lemma in verbs or lemma in NAMING_VERBS
             actor = speaker_actor(subject, index)
             if actor is None or (words <= 2 and not stated and not is_person(actor, index)):

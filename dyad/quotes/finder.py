@@ -15,7 +15,9 @@ from ..lexicons import load_reporting_verbs
 from ..sentences import text_of
 from .attribution import adjacent, attribute, attribution_window, previous_sentence_end, reporting_sentences
 from .cues import find_cues
-from .marks import find_quote_spans, is_partial, merge_split
+from .marks import close_marks, find_quote_spans, is_headline, is_partial, merge_split
+
+PARTIAL_SCARE_WORDS = 2
 from .speakers import is_person, noun_phrase, speaker_actor, speaker_token
 
 def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
@@ -48,13 +50,31 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
             speaker, speaker_text = reporters.get(previous_sentence_end(doc, text, window[0]), (None, None))
         if kind == "partial" and words <= 2 and cue_text is None and not is_person(speaker, index):
             speaker = speaker_text = None  # scare quotes are attributed only when a speaker is stated
+        if kind == "direct" and cue_text is None and speaker is None and is_headline(text, qs):
+            continue  # a headline or title in marks, alone in its paragraph, is nobody's words
         quote = Quote(id=f"q{len(quotes) + 1}", text=content, start=qs.start, end=qs.end, kind=kind,
                       cue=cue_text, speaker=speaker, speaker_text=speaker_text)
         quotes.append(quote)
         if kind == "direct":
             previous, previous_end = quote, window[1]
     indirect = indirect_quotes(doc, index, cues, quotes, len(quotes))
-    return _partials_in_reported_speech(quotes, indirect, cues) + indirect, warnings
+    thoughts = _thought_spans(cues)
+    found = [q for q in _partials_in_reported_speech(quotes, indirect, cues) + indirect if not _marks_in_a_thought(q, thoughts)]
+    return [replace(q, id=f"q{n}") for n, q in enumerate(found, start=1)], warnings
+
+
+def _thought_spans(cues) -> list[tuple[int, int]]:
+    """Characters of the clauses verbs of thinking take ("X believes that CLAUSE")."""
+    return [span for tok, cue in cues if cue.kind == "cognition"
+            for child in tok.children if child.dep_ == "ccomp" for span in [_clause_span(child)] if span]
+
+
+def _marks_in_a_thought(quote: Quote, thoughts: list[tuple[int, int]]) -> bool:
+    """One or two quoted words inside what someone thinks, with no one said to have said them
+    ("X thinks cats are “cuties”"), are the writer's marks, not a quotation."""
+    if quote.kind != "partial" or len(quote.text.split()) > PARTIAL_SCARE_WORDS or quote.speaker or quote.cue:
+        return False
+    return any(lo <= quote.start < hi for lo, hi in thoughts)
 
 
 def _partials_in_reported_speech(quotes: list[Quote], indirect: list[Quote], cues) -> list[Quote]:
@@ -77,7 +97,7 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
     out: list[Quote] = []
     covered = [(q.start, q.end) for q in direct]
     for cue_tok, cue in cues:
-        if cue.kind == "quotation" or any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
+        if cue.kind in ("quotation", "cognition") or any(s - 1 <= cue_tok.idx < e + 1 for s, e in covered):
             continue
         if cue.kind == "source":
             clause = _qualified_clause(cue_tok)
@@ -117,7 +137,7 @@ def _clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | 
         lo += 1
     while hi > lo and text[hi - 1] in ".,;: ":
         hi -= 1
-    return lo, hi
+    return lo, close_marks(text, lo, hi)
 
 
 def _qualified_clause(according: Token) -> tuple[int, int] | None:

@@ -151,3 +151,30 @@ def merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
                 continue
         merged.append(span)
     return merged
+
+
+def is_headline(text: str, span: QuoteSpan) -> bool:
+    """A quotation that fills its paragraph and ends without a sentence's final stop: a
+    headline or a title in marks (“Peace talks collapse in Doha”), not someone's words."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    before, after = text[start:span.start], text[span.end:end]
+    if before.strip(" \t\"“”«»„") or after.strip(" \t\"“”«»„"):
+        return False
+    return not text[span.start:span.end].rstrip().endswith((".", "!", "?", "…", ",", ":", ";"))
+
+
+def close_marks(text: str, start: int, end: int) -> int:
+    """``end`` moved past the closing mark of a quotation opened inside ``text[start:end]``
+    (with the stop before the mark: "cats are “cuties.”"), so a span never leaves one open."""
+    piece = text[start:end]
+    opened = sum(piece.count(m) for m in OPENERS) - sum(piece.count(m) for m in CLOSERS)
+    if opened <= 0 and piece.count('"') % 2 == 0:
+        return end
+    k = end
+    while k < len(text) and k - end < 3 and text[k] in ".,;:!?":
+        k += 1
+    if k < len(text) and text[k] in CLOSERS + '"':
+        return k + 1
+    return end

@@ -67,3 +67,31 @@ def test_a_dateline_city_is_never_the_speaker(extract):
     quote = next(q for q in doc.quotes if q.kind == "direct")
     speaker = doc.actor(quote.speaker)
     assert speaker is None or speaker.kind != "LOCATION"
+
+
+def test_marks_in_a_thought_are_no_quotation(extract):
+    doc = extract("Burton thinks that cats are “cuties.”")
+    assert doc.quotes == () and doc.events == ()
+
+
+def test_a_thought_is_no_indirect_quotation(extract):
+    doc = extract("The minister believes that the talks will fail next week.")
+    assert [q for q in doc.quotes if q.kind == "indirect"] == []
+
+
+def test_a_headline_in_marks_is_not_a_quotation(extract):
+    doc = extract("“Peace talks collapse in Doha”\n\nThe talks ended on Monday without agreement, the mediators said.")
+    assert all(q.kind != "direct" for q in doc.quotes)
+    assert not any("Peace talks collapse" in q.text for q in doc.quotes)
+
+
+def test_a_quotation_alone_in_its_paragraph_after_a_speaker_is_kept(extract):
+    doc = extract("“We will not give up,” the mayor said.\n\n“The city will be rebuilt.”")
+    assert [q.text for q in doc.quotes if q.kind == "direct"] == ["We will not give up,", "The city will be rebuilt."]
+
+
+def test_reported_speech_keeps_its_closing_mark(extract):
+    doc = extract("Burton said that cats are “cuties.”")
+    indirect = [q for q in doc.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["cats are “cuties.”"]
+    assert doc.text[indirect[0].start:indirect[0].end] == "cats are “cuties.”"

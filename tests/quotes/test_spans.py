@@ -1,6 +1,8 @@
 """Pairing quotation marks (pure text scan, no model)."""
 from __future__ import annotations
 
+import pytest
+
 from dyad.quotes.marks import find_quote_spans
 
 
@@ -34,3 +36,27 @@ def test_quotation_continues_into_a_paragraph_that_opens_with_a_mark():
 
 def test_apostrophes_are_not_quotation_marks():
     assert contents("Hamas’ bureau and Russia's role.")[0] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Peace talks collapse in Doha”\n\nThe talks ended.", True),
+    ("Intro.\n\n“Peace talks collapse”\n", True),
+    ("“We will fight on.”\n\nHe left.", False),  # a sentence with its stop: someone's words
+    ("He said “no deal” today.", False),  # inside prose
+])
+def test_is_headline(text, expected):
+    from dyad.quotes.marks import find_quote_spans, is_headline
+
+    spans, _ = find_quote_spans(text)
+    assert is_headline(text, spans[0]) is expected
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("said cats are “cuties.” Then", 5, 21, "cats are “cuties.”"),
+    ("said cats are cute. Then", 5, 18, "cats are cute"),
+    ("said “all” is well", 5, 18, "“all” is well"),
+])
+def test_close_marks(text, start, end, expected):
+    from dyad.quotes.marks import close_marks
+
+    assert text[start:close_marks(text, start, end)] == expected
