@@ -200,6 +200,7 @@ class Tally:
     predicted_kinds_matched: Counter = field(default_factory=Counter)
     sourced: Counter = field(default_factory=Counter)  # matched gold with a gold source
     source_correct: Counter = field(default_factory=Counter)
+    source_strict: Counter = field(default_factory=Counter)  # the nearest mention, or the source's head word
     no_speaker: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict:
@@ -219,6 +220,8 @@ class Tally:
             source[group] = {
                 "matched_with_gold_source": self.sourced[group], "correct": self.source_correct[group],
                 "accuracy": ratio(self.source_correct[group], self.sourced[group]),
+                "strict_correct": self.source_strict[group],
+                "strict_accuracy": ratio(self.source_strict[group], self.sourced[group]),
                 "no_speaker": self.no_speaker[group],
             }
         return {
@@ -238,6 +241,7 @@ def score_document(doc: Document, gold: PolnearDoc, tally: Tally, offsets: Offse
     tally.multi_annotated += gold.n_annotations > 1
     quotes = [(q, offsets.span(q.start, q.end)) for q in doc.quotes]
     mentions = {a.id: [offsets.span(m.start, m.end) for m in a.mentions] for a in doc.actors}
+    names = {a.id: a.name for a in doc.actors}
 
     for quote, span in quotes:
         groups = ("all", _group(quote.kind))
@@ -262,10 +266,36 @@ def score_document(doc: Document, gold: PolnearDoc, tally: Tally, offsets: Offse
             continue  # Attribution-no-source: nothing to check the speaker against
         correct = best.speaker is not None and any(
             spans_overlap([m], attribution.source) for m in mentions.get(best.speaker, ()))
+        strict = best.speaker is not None and speaker_strictly_right(
+            mentions.get(best.speaker, ()), names.get(best.speaker, ""), offsets.span(best.start, best.end),
+            attribution.source, gold.text)
         for group in groups:
             tally.sourced[group] += 1
             tally.source_correct[group] += correct
+            tally.source_strict[group] += strict
             tally.no_speaker[group] += best.speaker is None
+
+
+def speaker_strictly_right(mentions: Sequence[tuple[int, int]], name: str, quote: tuple[int, int],
+                           source: Spans, text: str) -> bool:
+    """The strict speaker score: right when the gold source overlaps the speaker's mention
+    nearest the quotation (outside the quoted words), or when the gold source's head word
+    is a word of the speaker's name. The lenient score accepts any mention of the actor,
+    which flatters coreference that merges different people."""
+    outside = [m for m in mentions if m[1] <= quote[0] or m[0] >= quote[1]]
+    if outside:
+        nearest = min(outside, key=lambda m: quote[0] - m[1] if m[1] <= quote[0] else m[0] - quote[1])
+        if spans_overlap([nearest], source):
+            return True
+    head = _head_word(" ".join(text[s:e] for s, e in source))
+    return bool(head) and head.lower() in {w.lower() for w in re.findall(r"[\w'’.-]+", name)}
+
+
+def _head_word(phrase: str) -> str:
+    """The head of an English noun phrase: its last word before a comma, "of", "who" or "from"."""
+    core = re.split(r",|\b(?:of|who|whose|from|at|in|for|with|that)\b", phrase, maxsplit=1)[0]
+    words = re.findall(r"[\w'’.-]+", core)
+    return words[-1].rstrip(".") if words else ""
 
 
 def score_polnear(pipeline, docs: Sequence[PolnearDoc], *, min_ratio: float = 0.9, batch_size: int = 16) -> dict:
@@ -294,12 +324,13 @@ def format_report(figures: dict) -> str:
         f"documents: {figures['documents']}  aligned after cleaning: {figures['aligned']}  "
         f"skipped: {figures['skipped']}  multi-annotated (first annotator used): {figures['multi_annotated']}",
         "",
-        f"{'':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'src n':>6} {'src acc':>7} {'no spk':>6}",
+        f"{'':9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'src n':>6} {'src acc':>7} {'strict':>7} {'no spk':>6}",
     ]
     for group in GROUPS:
         c, s = figures["content"][group], figures["source"][group]
         lines.append(f"{group.upper():9} {c['gold']:>5} {c['predicted']:>5} {pct(c['precision']):>6} {pct(c['recall']):>6} "
-                     f"{pct(c['f1']):>6} {s['matched_with_gold_source']:>6} {pct(s['accuracy']):>7} {s['no_speaker']:>6}")
+                     f"{pct(c['f1']):>6} {s['matched_with_gold_source']:>6} {pct(s['accuracy']):>7} "
+                     f"{pct(s['strict_accuracy']):>7} {s['no_speaker']:>6}")
     kinds = ", ".join(f"{k} {v['predicted']} ({v['matched']} matched)" for k, v in figures["predicted_kinds"].items())
     lines += ["", f"predicted quotes by kind: {kinds or 'none'}"]
     return "\n".join(lines)

@@ -134,7 +134,8 @@ def test_score_document(corpus, bo_speaker, direct_correct, no_speaker):
     assert (source["indirect"]["matched_with_gold_source"], source["indirect"]["correct"]) == (1, 1)
     assert (source["direct"]["correct"], source["direct"]["no_speaker"]) == (direct_correct, no_speaker)
     assert source["all"] == {"matched_with_gold_source": 2, "correct": 1 + direct_correct,
-                             "accuracy": (1 + direct_correct) / 2, "no_speaker": no_speaker}
+                             "accuracy": (1 + direct_correct) / 2, "no_speaker": no_speaker,
+                             "strict_correct": 1 + direct_correct, "strict_accuracy": (1 + direct_correct) / 2}
     assert figures["predicted_kinds"]["partial"] == {"predicted": 1, "matched": 0}
 
 
@@ -166,3 +167,25 @@ def test_real_pipeline_on_two_articles(tmp_path, pipeline):
     assert figures["documents"] == 2 and figures["skipped"] == 0 and figures["aligned"] == 1
     assert figures["content"]["direct"]["recall"] == 1.0
     assert figures["source"]["direct"]["accuracy"] == 1.0
+
+
+#                0         1         2         3         4         5         6
+#                0123456789012345678901234567890123456789012345678901234567890123456
+STRICT_TEXT = "Ana Ruiz met Bo Lin. “We will vote,” she said. Minister Ruiz left."
+QUOTE = (STRICT_TEXT.index("We"), STRICT_TEXT.index("”"))
+
+
+@pytest.mark.parametrize("mentions, source_words, expected", [
+    # the speaker's mention nearest the quotation ("she") is the gold source
+    ([(0, 8), (37, 40)], "she", True),
+    # only a far mention is the gold source, the nearest is not: coreference merged two people
+    ([(13, 19), (37, 40)], "Bo Lin", False),
+    # no mention overlaps, but the gold source's head word is a word of the speaker's name
+    ([(13, 19)], "Minister Ruiz", True),
+])
+def test_strict_speaker_score(mentions, source_words, expected):
+    from dyad.eval.polnear import speaker_strictly_right
+
+    start = STRICT_TEXT.index(source_words)
+    source = ((start, start + len(source_words)),)
+    assert speaker_strictly_right(mentions, "Ana Ruiz", QUOTE, source, STRICT_TEXT) is expected
