@@ -1,0 +1,48 @@
+"""Events as reported: filtered, sorted and paged, as JSON, CSV and a page."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+
+from .. import data
+from ..csv_export import csv_rows
+from ..responses import page
+from ..state import ReadOnlyStore
+
+
+def event_filters(actor: Optional[str] = None, source: Optional[str] = None, target: Optional[str] = None,
+                  code: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                  realis: Optional[str] = None, country: Optional[str] = None, sort: str = "date",
+                  order: str = "asc") -> dict:
+    """The filter query parameters shared by the JSON, the CSV and the page; an empty value means no filter."""
+    return {k: (v or None) if k not in ("sort", "order") else v for k, v in locals().items()}
+
+
+EventFilters = Annotated[dict, Depends(event_filters)]
+
+router = APIRouter()
+
+
+@router.get("/api/events", tags=["events"])
+def api_events(filters: EventFilters, store: ReadOnlyStore, limit: int = 100, offset: int = 0) -> dict:
+    """Events as reported (one row per document event), filtered, sorted and paged. `actor`, `source`
+    and `target` match names (substring); `code` is a CAMEO prefix; `since`/`until` take YYYY[-MM[-DD]];
+    `country` matches either actor's country or the place's; `sort` is one of
+    date, source, target, cameo, goldstein, realis, confidence, place, published."""
+    return data.events(store, **filters, limit=limit, offset=offset)
+
+
+@router.get("/api/events.csv", tags=["events"], response_class=StreamingResponse)
+def api_events_csv(filters: EventFilters, store: ReadOnlyStore):
+    """The same rows as /api/events, all of them, as CSV."""
+    result = data.events(store, **filters, limit=None)  # validates, and the cursor closes with the request
+    return StreamingResponse(csv_rows(result["items"]), media_type="text/csv; charset=utf-8",
+                             headers={"content-disposition": 'attachment; filename="dyad-events.csv"'})
+
+
+@router.get("/events", response_class=HTMLResponse, include_in_schema=False)
+def events_page(request: Request, filters: EventFilters, store: ReadOnlyStore, limit: int = 100, offset: int = 0):
+    result = data.events(store, **filters, limit=limit, offset=offset)
+    return page(request, "events.html", result=result, realis_values=data.REALIS, sorts=list(data.EVENT_SORTS))
