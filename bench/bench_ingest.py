@@ -33,8 +33,9 @@ def first_articles(path: Path, limit: int, out: Path) -> list[str]:
 
 
 def run_dyad(corpus: Path, workers: int, batch_size: int) -> tuple[float, int, dict[int, float]]:
-    from dyad.pipeline import DEFAULT_MODEL
-    from dyad.store import Store, ingest
+    from dyad.config import DEFAULT_MODEL
+    from dyad.engines.ingest import ingest
+    from dyad.store import Store
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.duckdb") as store:
         start = time.perf_counter()
@@ -45,7 +46,7 @@ def run_dyad(corpus: Path, workers: int, batch_size: int) -> tuple[float, int, d
 def run_spacy(texts: list[str], workers: int, batch_size: int) -> float:
     import spacy
 
-    from dyad.pipeline import DEFAULT_MODEL
+    from dyad.config import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
     start = time.perf_counter()

@@ -7,9 +7,11 @@ file and runs, in this one process:
 - the Spark engine: ``dyad ingest --engine spark --master local[2]`` into Parquet (reading, NLP,
   merging and writing every table), then ``dyad load`` of that output into a fresh DuckDB.
 
-Both include building the pipeline in each of their 2 worker processes. Spark's JVM and session
-start-up is timed apart; the ratio (goal >= 0.7) is Spark's throughput without start-up over the
-local engine's, then with it.
+Both include building the pipeline in each of their 2 worker processes (Spark's line "pipeline
+builds" shows, per Python worker process, how many tasks it ran and how often it built the pipeline:
+once each, when workers are reused). Spark's JVM and session start-up is timed apart; the ratio
+(goal >= 0.7) is Spark's throughput without start-up over the local engine's, then with it. The load
+average before and after each engine is printed, since a shared machine skews both.
 
     python bench/bench_spark.py [--limit 2000] [--data FILE] [--partitions N]
 """
@@ -37,13 +39,25 @@ def first_lines(path: Path, limit: int, out: Path) -> int:
 
 
 def run_local(corpus: Path, tmp: Path, batch_size: int):
-    from dyad.pipeline import DEFAULT_MODEL
-    from dyad.store import Store, ingest
+    from dyad.config import DEFAULT_MODEL
+    from dyad.engines.ingest import ingest
+    from dyad.store import Store
 
     with Store.open(tmp / "local.duckdb") as store:
         start = time.perf_counter()
         report = ingest(store, [str(corpus)], model=DEFAULT_MODEL, workers=2, batch_size=batch_size)
         return time.perf_counter() - start, report
+
+
+def load_average() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def worker_line(workers: dict) -> str:
+    """{pid: {tasks, builds, build_seconds}} -> one line per process, as the accumulator reported it."""
+    return "; ".join(f"pid {pid}: {int(c.get('tasks', 0))} task(s), {int(c.get('builds', 0))} build(s)"
+                     + (f" ({c['build_seconds']:.1f} s)" if c.get("build_seconds") else "")
+                     for pid, c in sorted(workers.items()))
 
 
 def main() -> None:
@@ -52,6 +66,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--partitions", type=int, default=None, help="Spark partitions (default: 4 per core)")
+    parser.add_argument("--spark-only", action="store_true", help="skip the local engine (for trying Spark settings)")
     args = parser.parse_args()
     if not args.data.is_file():
         sys.exit(f"Error: {args.data}: no such file; pass --data with allsides_articles.jsonl.gz")
@@ -65,11 +80,15 @@ def main() -> None:
         n = first_lines(args.data, args.limit, corpus)
         print(f"articles: {n}  CPUs: {os.cpu_count()}  (local engine: 2 processes; Spark: local[2])")
 
-        local_s, local = run_local(corpus, tmp, args.batch_size)
-        local_rate = local.read / local_s
-        print(f"local engine : {local_s:7.1f} s  {local_rate:6.2f} articles/s  "
-              f"({local.documents} documents, {local.errors} errors, {local.merged} merged events)")
+        local = None
+        if not args.spark_only:
+            print(f"before the local engine: {load_average()}")
+            local_s, local = run_local(corpus, tmp, args.batch_size)
+            local_rate = local.read / local_s
+            print(f"local engine : {local_s:7.1f} s  {local_rate:6.2f} articles/s  "
+                  f"({local.documents} documents, {local.errors} errors, {local.merged} merged events)")
 
+        print(f"before Spark: {load_average()}")
         start = time.perf_counter()
         spark = spark_session("local[2]", app_name="dyad bench", conf={"spark.ui.enabled": "false"})
         startup_s = time.perf_counter() - start
@@ -82,12 +101,17 @@ def main() -> None:
               f"{report.errors} errors, {report.merged} merged events, {report.partitions} partitions)")
         print("    of which: " + ", ".join(f"{name.replace('_seconds', '')} {value:.1f} s"
                                         for name, value in report.extra.items() if name.endswith("_seconds")))
+        print(f"    pipeline builds: {worker_line(report.extra.get('workers', {}))} "
+              f"(spark.python.worker.reuse={report.extra.get('python_worker_reuse')})")
         with Store.open(tmp / "spark.duckdb") as store:
             start = time.perf_counter()
             load_parquet(store, str(tmp / "out"))
             load_s = time.perf_counter() - start
         print(f"dyad load    : {load_s:7.1f} s  (Parquet into DuckDB)")
         spark.stop()
+        print(f"after Spark: {load_average()}")
+        if local is None:
+            return
         same = report.counts() == local.counts() and report.merged == local.merged
         print(f"same counts as the local engine: {'yes' if same else 'NO'}")
         print(f"throughput ratio Spark/local: {spark_rate / local_rate:.2f} without start-up, "

@@ -1,7 +1,9 @@
-"""The DuckDB corpus store: schema migrations, the single writer, merging and queries."""
+"""The DuckDB corpus store: schema migrations, the single writer, merging and queries.
+
+Running the pipeline into it is an engine's job: ``dyad.engines.ingest``."""
 from __future__ import annotations
 
 from .store import Store, error_row
-from .writer import IngestReport, ingest
+from .writer import DocumentWriter
 
-__all__ = ["Store", "error_row", "IngestReport", "ingest"]
+__all__ = ["Store", "error_row", "DocumentWriter"]

@@ -110,10 +110,20 @@ CREATE TABLE event_mentions (
 CREATE TABLE merge_state (window_days INTEGER, n_events INTEGER, n_merged INTEGER, merged_at TIMESTAMP);
 """
 
+# The versions of the libraries that made a run's rows (NULL for runs made before this migration).
+RUN_VERSIONS = """
+ALTER TABLE runs ADD COLUMN spacy_version VARCHAR;
+ALTER TABLE runs ADD COLUMN model_version VARCHAR;       -- the spaCy pipeline package's version
+ALTER TABLE runs ADD COLUMN ftfy_version VARCHAR;
+ALTER TABLE runs ADD COLUMN trafilatura_version VARCHAR;
+ALTER TABLE runs ADD COLUMN duckdb_version VARCHAR;
+"""
+
 # (name, SQL), in order. Names are recorded once applied.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_merged_events", MERGED),
+    ("0003_run_versions", RUN_VERSIONS),
 ]
 
 CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)"
@@ -139,3 +149,20 @@ def apply_pending(con) -> list[str]:
             raise
         done.append(name)
     return done
+
+
+def store_schema() -> dict[str, list[tuple[str, str]]]:
+    """Column names and DuckDB types of every store table, read from the migrations themselves."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        apply_pending(con)
+        rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                           "ORDER BY table_name, ordinal_position").fetchall()
+    finally:
+        con.close()
+    schema: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        schema.setdefault(table, []).append((column, data_type))
+    return schema

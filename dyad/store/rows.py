@@ -12,6 +12,7 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+# The tables one document's rows go to, in the order they are written (and ``dyad load`` inserts them).
 TABLES = ("documents", "inputs", "actors", "document_actors", "mentions", "events", "quotes")
 
 
@@ -19,6 +20,11 @@ def short_hash(*parts: object) -> str:
     """First 16 hex digits of SHA-256 over the parts joined by a unit separator."""
     joined = "\x1f".join("" if p is None else str(p) for p in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def input_hash(text: str) -> str:
+    """Key of a raw input text: a re-run skips inputs whose hash is stored, before any NLP."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def actor_key(name: str, code: str | None) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated
 from .migrations import MIGRATIONS, apply_pending
 from .rows import TABLES, short_hash
+from .versions import VERSION_COLUMNS
 
 LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?:\. See also|$)")
 ORIGIN_LINE = re.compile(r"^(?P<file>.*?):(?P<line>\d+)$")
@@ -85,14 +86,19 @@ class Store:
 
     # --- writing (one writer) --------------------------------------------------
 
-    def start_run(self, *, dyad_version: str, model: str, options: dict[str, Any]) -> int:
+    def start_run(self, *, dyad_version: str, model: str, options: dict[str, Any],
+                  versions: dict[str, str | None] | None = None) -> int:
+        """A ``runs`` row marked running; ``versions`` fills the library version columns
+        (``dyad.store.versions.library_versions``)."""
         # One writer holds the database at a time, so a run still marked running when a new one
         # starts was killed before it could finish.
         self.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        versions = versions or {}
         return self.con.execute(
-            "INSERT INTO runs (dyad_version, model, options, started, status) "
-            "VALUES (?, ?, ?, current_timestamp, 'running') RETURNING id",
-            [dyad_version, model, json.dumps(options, sort_keys=True, default=str)],
+            f"INSERT INTO runs (dyad_version, model, options, started, status, {', '.join(VERSION_COLUMNS)}) "
+            f"VALUES (?, ?, ?, current_timestamp, 'running', {', '.join('?' for _ in VERSION_COLUMNS)}) RETURNING id",
+            [dyad_version, model, json.dumps(options, sort_keys=True, default=str),
+             *(versions.get(column) for column in VERSION_COLUMNS)],
         ).fetchone()[0]
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
@@ -110,11 +116,11 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in TABLES:
-                table_rows = _unique(table, rows.get(table, []))
+                table_rows = unique_rows(table, rows.get(table, []))
                 if table_rows:
                     self._insert(table, pa.Table.from_pylist(table_rows))
             if errors:
-                self._insert("errors", pa.Table.from_pylist(_unique("errors", list(errors))))
+                self._insert("errors", pa.Table.from_pylist(unique_rows("errors", list(errors))))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -143,7 +149,7 @@ _KEYS = {"documents": ("id",), "inputs": ("input_hash",), "actors": ("id",),
          "events": ("document_id", "id"), "quotes": ("document_id", "id"), "errors": ("id",)}
 
 
-def _unique(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def unique_rows(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """First row per primary key (INSERT OR IGNORE does not dedupe inside one statement)."""
     keys = _KEYS[table]
     seen: set[tuple] = set()

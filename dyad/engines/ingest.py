@@ -1,0 +1,113 @@
+"""``dyad ingest`` on this machine: read articles, skip what is stored, run an engine, write whole documents.
+
+The main process is the only writer (``dyad.store.writer.DocumentWriter``); the engine (by default
+``LocalEngine``, worker processes) turns chunks of article dicts into outcome dicts. Input is streamed
+in chunks of ``batch_size`` articles, so memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ingest import DEFAULT_FIELDS, Fields, ReadError, read_paths
+from ..store.merge import rebuild_merged
+from ..store.store import Store
+from ..store.versions import library_versions
+from ..store.writer import DocumentWriter
+from ..version import __version__
+from .local import ChunkResult, LocalEngine
+
+
+@dataclass
+class IngestReport:
+    run_id: int = 0
+    read: int = 0          # articles read (not counting read errors)
+    skipped: int = 0       # already stored (same raw text) or repeated in this input
+    documents: int = 0     # new documents written
+    duplicates: int = 0    # new input whose cleaned text was already stored
+    errors: int = 0        # read errors and pipeline failures
+    seconds: float = 0.0
+    merged: int = 0
+    worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "skipped": self.skipped, "documents": self.documents,
+                "duplicates": self.duplicates, "errors": self.errors}
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    model: str,
+    workers: int | None = None,
+    batch_size: int = 16,
+    published: str | None = None,
+    fields: Fields = DEFAULT_FIELDS,
+    kb_files: Iterable[str] = (),
+    monadic: bool = False,
+    merge_window_days: int | None = 1,
+    options: dict[str, Any] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    engine=None,
+) -> IngestReport:
+    """Ingest ``paths`` into ``store``; ``on_progress(n)`` is called with each chunk's article count."""
+    report = IngestReport()
+    started = time.perf_counter()
+    report.run_id = store.start_run(dyad_version=__version__, model=model, options=options or {},
+                                    versions=library_versions(model))
+    writer = DocumentWriter(store, report.run_id)
+    engine = engine or LocalEngine(model=model, kb_files=kb_files, monadic=monadic, workers=workers)
+    chunks = new_article_chunks(paths, writer, report, fields=fields, published=published, batch_size=batch_size,
+                                on_progress=on_progress)
+    for result in engine.map(chunks):
+        write_result(writer, result, report, on_progress)
+    writer.finish()
+    report.seconds = time.perf_counter() - started
+    store.finish_run(report.run_id, report.counts())
+    if merge_window_days is not None:
+        report.merged = rebuild_merged(store, window_days=merge_window_days)
+    return report
+
+
+def new_article_chunks(paths: Iterable[str], writer: DocumentWriter, report: IngestReport, *, fields: Fields,
+                       published: str | None, batch_size: int,
+                       on_progress: Callable[[int], None] | None) -> Iterator[list[dict[str, Any]]]:
+    """Chunks of the articles not stored yet, as plain dicts for the engine; read errors and
+    skipped articles are counted (and reported as progress) on the way."""
+    chunk: list[dict[str, Any]] = []
+    for record in read_paths(paths, fields=fields):
+        if isinstance(record, ReadError):
+            report.errors += 1
+            writer.add_read_error(record)
+            if on_progress:
+                on_progress(1)
+            continue
+        report.read += 1
+        key = writer.admit(record)
+        if key is None:
+            report.skipped += 1
+            if on_progress:
+                on_progress(1)
+            continue
+        chunk.append({"key": key, "text": record.text, "title": record.title, "url": record.url,
+                      "published": record.published or published})
+        if len(chunk) >= batch_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_result(writer: DocumentWriter, result: ChunkResult, report: IngestReport,
+                 on_progress: Callable[[int], None] | None) -> None:
+    """One chunk's outcomes into the store, counted."""
+    report.worker_peak_rss_mb[result.pid] = max(result.peak_rss_mb, report.worker_peak_rss_mb.get(result.pid, 0.0))
+    counts = writer.write_outcomes(result.outcomes)
+    report.documents += counts.documents
+    report.duplicates += counts.duplicates
+    report.errors += counts.errors
+    if on_progress:
+        on_progress(len(result.outcomes))
