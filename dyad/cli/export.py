@@ -5,15 +5,17 @@ from pathlib import Path
 
 import typer
 
+from ..errors import BadOption
+from .options import DEFAULT_DB, ExportFormat, ReadDb
+
 
 def export(
-    output_format: str = typer.Option(..., "--format", "-f", help="jsonl, parquet (a directory), gdelt, plover or graphml."),
+    output_format: ExportFormat,
     output: Path = typer.Option(..., "--output", "-o", help="Output file (a directory for parquet)."),
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help="The dyad database (DuckDB file)."),
+    db: ReadDb = DEFAULT_DB,
 ) -> None:
     """Export documents (jsonl), tables (parquet), merged events (gdelt, plover) or the actor network (graphml)."""
     from ..export import FORMATS, export as run
-    from ..errors import BadOption
     from ..store import Store
 
     if output_format not in FORMATS:

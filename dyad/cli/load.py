@@ -5,12 +5,12 @@ from pathlib import Path
 
 import typer
 
-DB_HELP = "The dyad database (DuckDB file; created when missing)."
+from .options import DEFAULT_DB, WriteDb
 
 
 def load(
     out: Path = typer.Argument(..., help="The --out directory of `dyad ingest --engine spark` (a local path)."),
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: WriteDb = DEFAULT_DB,
 ) -> None:
     """Load the Parquet tables of a Spark ingest into a DuckDB database (idempotent: rows already there are kept)."""
     from ..engines.load import load_parquet, read_manifest

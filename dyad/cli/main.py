@@ -43,10 +43,8 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("Error: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as err:  # click usage errors and the like
-        import click
-
-        if isinstance(err, click.ClickException):
+    except Exception as err:  # usage errors: click's, or the copies typer vendors (typer >= 0.2x has its own click)
+        if callable(getattr(err, "show", None)) and isinstance(getattr(err, "exit_code", None), int):
             err.show()
             sys.exit(err.exit_code)
         raise

@@ -11,9 +11,9 @@ from typing import Any, Optional
 import typer
 
 from ..errors import BadOption
+from .options import DEFAULT_DB, Limit, QueryFormat, ReadDb
 
 FORMATS = ["table", "json", "csv"]
-DB_HELP = "The dyad database (DuckDB file)."
 
 
 def render(rows: list[dict[str, Any]], output_format: str, *, title: str,
@@ -58,7 +58,7 @@ def _open(db: Path):
 
 
 def events(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: ReadDb = DEFAULT_DB,
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target actor name (case-insensitive)."),
     source: Optional[str] = typer.Option(None, "--source", help="Source actor name."),
     target: Optional[str] = typer.Option(None, "--target", help="Target actor name."),
@@ -66,8 +66,8 @@ def events(
     since: Optional[str] = typer.Option(None, "--since", help="YYYY, YYYY-MM or YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)."),
     realis: Optional[str] = typer.Option(None, "--realis", help="asserted, negated, intended, requested or hypothetical."),
-    limit: int = typer.Option(50, "--limit", help="At most N rows (0: all)."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    limit: Limit = 50,
+    output_format: QueryFormat = "table",
 ) -> None:
     """Events as reported, one row per document event."""
     from ..store import queries
@@ -80,10 +80,10 @@ def events(
 
 
 def actors(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: ReadDb = DEFAULT_DB,
     name: Optional[str] = typer.Option(None, "--name", help="Only actors whose name contains this."),
-    limit: int = typer.Option(50, "--limit", help="At most N rows (0: all)."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    limit: Limit = 50,
+    output_format: QueryFormat = "table",
 ) -> None:
     """Corpus actors with their document, mention and event counts."""
     from ..store import queries
@@ -95,9 +95,9 @@ def actors(
 
 
 def dyads(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
-    limit: int = typer.Option(20, "--limit", help="At most N rows (0: all)."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    db: ReadDb = DEFAULT_DB,
+    limit: Limit = 20,
+    output_format: QueryFormat = "table",
 ) -> None:
     """Top source-target pairs over merged events: counts, Goldstein sum and mean, QuadClass counts."""
     from ..store import queries
@@ -110,9 +110,9 @@ def dyads(
 def timeline(
     actor: str = typer.Argument(..., help="Actor name."),
     other: Optional[str] = typer.Argument(None, help="Second actor: only events between the two."),
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: ReadDb = DEFAULT_DB,
     by: str = typer.Option("month", "--by", help="day, week or month."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    output_format: QueryFormat = "table",
 ) -> None:
     """Merged events involving ACTOR (or between ACTOR and ACTOR2) per day, week or month."""
     from ..store import queries
@@ -123,10 +123,10 @@ def timeline(
 
 
 def quotes(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
+    db: ReadDb = DEFAULT_DB,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring, case-insensitive)."),
-    limit: int = typer.Option(50, "--limit", help="At most N rows (0: all)."),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    limit: Limit = 50,
+    output_format: QueryFormat = "table",
 ) -> None:
     """Quotations with their speaker and source article."""
     from ..store import queries
@@ -137,8 +137,8 @@ def quotes(
 
 
 def errors(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help=DB_HELP),
-    output_format: str = typer.Option("table", "--format", "-f", help="table, json or csv."),
+    db: ReadDb = DEFAULT_DB,
+    output_format: QueryFormat = "table",
 ) -> None:
     """Inputs that could not be read or processed, with their file, line and reason."""
     from ..store import queries

@@ -1,19 +1,17 @@
 """``dyad serve``: the web app over a dyad database (needs the ``dyad[web]`` extra)."""
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Optional
-
 import typer
 
 from ..errors import BadOption
+from .options import DEFAULT_DB, ServeDb, TryItModel
 
 
 def serve(
-    db: Path = typer.Option(Path("dyad.duckdb"), "--db", help="The dyad database (DuckDB file, opened read-only)."),
+    db: ServeDb = DEFAULT_DB,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0: every interface)."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
-    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline for Try it (built on first use)."),
+    model: TryItModel = None,
 ) -> None:
     """Browse a database in the browser: articles, actors, dyads, network, events, Try it; JSON under /api."""
     if not 0 < port < 65536:
