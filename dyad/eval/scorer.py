@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from types import ModuleType
 
 from ..document import Document
-from ..errors import GoldFileError
+from ..errors import ExtraMissing, GoldFileError
 
 SCORED_KINDS = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "IGO", "GROUP"})
 
@@ -92,7 +91,17 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
+def _yaml() -> ModuleType:
+    """PyYAML, imported here because only gold scoring needs it (the ``dyad[eval]`` extra)."""
+    try:
+        import yaml
+    except ImportError as err:
+        raise ExtraMissing("eval", "pyyaml") from err
+    return yaml
+
+
 def load_gold(path: Path) -> dict:
+    yaml = _yaml()
     try:
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
