@@ -20,8 +20,9 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 def _ingest(directory: Path, db: Path) -> None:
+    from dyad.engines.ingest import ingest
     from dyad.pipeline import DEFAULT_MODEL
-    from dyad.store import Store, ingest
+    from dyad.store import Store
 
     for name, text in ARTICLES.items():
         (directory / name).write_text(text, encoding="utf-8")
