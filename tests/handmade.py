@@ -102,8 +102,6 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
     """dyad's stages on a ready Doc, in ``Pipeline._document``'s order, with the default
     knowledge base and trigger lexicon; the plain ``Document`` it would return."""
     from dyad.actors.coref import speaker_pronouns
-    from dyad.actors.mentions import find_mentions
-    from dyad.actors.resolve import resolve_actors
     from dyad.document import Document, Span
     from dyad.events.coder import find_events
     from dyad.events.dates import parse_published
@@ -111,9 +109,9 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
     from dyad.quotes.finder import find_quotes
     from dyad.sentences import sentences
 
-    kb, lexicon = _kb_and_lexicon()
+    _, lexicon = _kb_and_lexicon()
     date = parse_published(published)
-    index = resolve_actors(doc, find_mentions(doc, kb, blank_english()), kb)
+    index = actor_index(doc)  # find_mentions, then resolve_actors
     quotes, warnings = find_quotes(doc, index)
     index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
     events = _attach_speakers(find_events(doc, index, lexicon, date, monadic=monadic), quotes)
@@ -123,6 +121,15 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
         actors=tuple(index.actors), events=tuple(events), quotes=tuple(quotes), warnings=tuple(warnings),
         meta={"model": "hand-made"},
     )
+
+
+def actor_index(doc: Doc):
+    """The actors stage alone (mentions, then resolution): the ``ActorIndex`` later stages read."""
+    from dyad.actors.mentions import find_mentions
+    from dyad.actors.resolve import resolve_actors
+
+    kb, _ = _kb_and_lexicon()
+    return resolve_actors(doc, find_mentions(doc, kb, blank_english()), kb)
 
 
 @lru_cache(maxsize=1)
