@@ -9,7 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .english import DEFINITE_DETERMINERS, DEMONSTRATIVE_PLURALS
+from .datelines import in_dateline
 from .lexicons import word_class
+from .sentences import text_of
 
 # verbs that only carry the event their object names ("carried out strikes", "held talks"), or
 # only its status ("failed to reach an agreement", "will hold talks")
@@ -85,9 +87,11 @@ def infinitive_complement(tok: Token) -> bool:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """The logical subject, inherited through coordination, control and relative clauses."""
+    """The logical subject, inherited through coordination, control and relative clauses. A
+    dateline the parser took for a second subject ("MANILA — The Philippines accused ...") is
+    never the subject."""
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not in_dateline(text_of(tok.doc), child.idx):
             return child
     for child in tok.children:
         if child.dep_ == "agent":

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..english import ARTICLES, POSSESSIVE_MARKS
 from ..lexicons import is_speech_verb, word_class
-from ..sentences import sentence_of
+from ..datelines import in_dateline
+from ..sentences import sentence_of, text_of
 from .kb import KnowledgeBase
 
 NER_KINDS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION", "NORP": "GROUP", "FAC": "LOCATION"}
@@ -49,11 +50,15 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
         key, via = nlp.vocab.strings[match_id].split("\t")
         entry = kb.entries[key]
         found.append(Candidate(start, end, entry.kind, via, key))
+    text = text_of(doc)
     for ent in doc.ents:
         kind = NER_KINDS.get(ent.label_)
         if kind is None:
             continue
         start, end = _trim(ent)
+        if start < end and in_dateline(text, doc[start].idx):
+            found.append(Candidate(start, end, "LOCATION", "name"))  # "WASHINGTON (AP) —": a place, whatever the tagger says
+            continue
         if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
             kind = "PERSON"
         if kind == "PERSON":
@@ -69,8 +74,11 @@ def _unlabelled_speakers(doc: Doc, kb: KnowledgeBase) -> list[Candidate]:
     """A capitalised name the tagger left unlabelled but that says something ("Blackwell wrote")
     is a person: the subject of a verb of saying is nearly always someone."""
     out = []
+    text = text_of(doc)
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        if in_dateline(text, tok.idx):
             continue
         if not is_speech_verb(tok.head.lemma_.lower()):
             continue

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex, actor_of
+from ..datelines import in_dateline
 from ..lexicons import word_class
+from ..sentences import text_of
 from ..syntax import for_clause, governing_subject, is_passive, prep_object, prep_objects, subject_of, with_conjuncts
 from .lexicon import Pattern
 
@@ -66,11 +68,17 @@ def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: Acto
         if slot.startswith("prep:"):
             seen_heads = {h.i for h in heads}
             heads += [t for t in prep_objects(tok, slot[5:])[1:] if t.i not in seen_heads]
-        args = [Arg(actor_of(t, index), t) for t in heads]
+        args = [Arg(_argument_actor(t, index), t) for t in heads]
         args = [a for a in args if a.actor not in exclude or a.actor is None]
         if any(a.actor for a in args):
             return [a for a in args if a.actor]
     return [Arg(None, None)]
+
+
+def _argument_actor(tok: Token, index: ActorIndex) -> str | None:
+    """The actor an argument names; a dateline the parser hung on the verb ("NIAMEY — The
+    junta accused ...") is none."""
+    return None if in_dateline(text_of(tok.doc), tok.idx) else actor_of(tok, index)
 
 
 def object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.index import ActorIndex
+from ..datelines import in_dateline
 from ..lexicons import Cue, word_class
 from ..sentences import sentence_at_char, sentence_of, text_of
 from ..syntax import subject_of
@@ -86,8 +87,8 @@ def attribute(doc, qs, window, cues, spans, index, verbs, words) -> tuple[str | 
         who = speaker_token(cue_tok, cue)
         if who is None and cue.kind != "source":
             who = _inverted_subject(cue_tok, text_of(doc), qs, colon=introduced is not None and introduced[0].i == cue_tok.i)
-        if who is None or any(sp.covers(who.idx) for sp in spans):
-            who = _nearest_person_before(cue_tok, index, spans)
+        if who is None or any(sp.covers(who.idx) for sp in spans) or in_dateline(text_of(doc), who.idx):
+            who = nearest_person_before(cue_tok, index, spans)
         return (cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}"), who
     who, verb = _governing_speaker(doc, qs, index, verbs, words)
     return verb, who
@@ -140,9 +141,9 @@ def _inverted_subject(cue_tok: Token, text: str, qs: QuoteSpan, *, colon: bool =
     return None
 
 
-def _nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteSpan]) -> Token | None:
-    """When the parse gives the cue no subject ("Speaking with X, Y, the head of Z, said"),
-    the speaker is the closest person named before the cue in its sentence, outside quotations."""
+def nearest_person_before(cue_tok: Token, index: ActorIndex, spans: list[QuoteSpan]) -> Token | None:
+    """When the parse gives the cue no subject ("Speaking with X, Y, the head of Z, said"), or
+    takes a dateline for it ("WASHINGTON (AP) — President Ana Ruiz said"), the speaker is the closest person named before the cue in its sentence, outside quotations."""
     sent = sentence_of(cue_tok)
     fallback = None
     for tok in reversed(sent[: cue_tok.i - sent.start]):

@@ -13,7 +13,9 @@ from ..actors.index import ActorIndex
 from ..document import Quote
 from ..lexicons import load_reporting_verbs
 from ..sentences import text_of
-from .attribution import adjacent, attribute, attribution_window, previous_sentence_end, reporting_sentences
+from ..datelines import in_dateline
+from .attribution import (adjacent, attribute, attribution_window, nearest_person_before, previous_sentence_end,
+                          reporting_sentences)
 from .cues import find_cues
 from .marks import close_marks, find_quote_spans, is_headline, is_partial, merge_split
 
@@ -104,6 +106,9 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
             found = [(clause, speaker_token(cue_tok, cue))] if clause is not None else []
         else:
             found = [(_clause_span(child), speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
+        # a dateline taken for the subject ("WASHINGTON (AP) — President Ana Ruiz said that ...")
+        found = [(span, nearest_person_before(cue_tok, index, []) if who is not None and in_dateline(text_of(doc), who.idx) else who)
+                 for span, who in found]
         for span, who in found:
             if span is None:
                 continue
