@@ -1,4 +1,7 @@
-"""Actors: knowledge-base matches, entity merging, roles, codes and coreference."""
+"""Actors end to end with the model: knowledge-base matches, entity merging, roles, codes and coreference.
+
+The rules are pinned on hand-built parses in ``test_actors_handmade.py``.
+"""
 from __future__ import annotations
 
 import pytest
@@ -26,33 +29,10 @@ def test_surname_mentions_join_the_full_name(extract):
     assert ruto.roles[0].title == "Kenyan President" and ruto.roles[0].status == "current"
 
 
-def test_apposition_gives_role_affiliation_and_code(extract):
-    doc = extract("Leila Haddad, a senior official of Hezbollah, criticised the plan on Sunday.")
-    person = actor_named(doc, "Leila Haddad")
-    hezbollah = next(a for a in doc.actors if a.kind == "ORGANIZATION" and a.country == "LBN")
-    assert person.affiliations == (hezbollah.id,)
-    assert person.roles[0].organization == hezbollah.id
-    assert person.country == "LBN"
-
-
-def test_former_and_then_roles(extract):
-    doc = extract("The former Chilean president, Ana Torres, met then-Peruvian Foreign Minister Luis Vega in Lima.")
-    torres = actor_named(doc, "Ana Torres")
-    vega = actor_named(doc, "Luis Vega")
-    assert [r.status for r in torres.roles] == ["former"]
-    assert [r.status for r in vega.roles] == ["then"]
-
-
 def test_pronoun_links_to_the_last_person(extract):
     doc = extract("Prime Minister Mark Ellison arrived in Ottawa. He met the mayor.")
     ellison = actor_named(doc, "Mark Ellison")
     assert any(m.text == "He" and m.via == "pronoun" for m in ellison.mentions)
-
-
-def test_unknown_country_stays_null(extract):
-    doc = extract("Maria Olsen, a local teacher, said the bridge was closed.")
-    olsen = actor_named(doc, "Maria Olsen")
-    assert olsen.country is None and olsen.code is None
 
 
 def test_igo_members_are_linked_when_mentioned(extract):
@@ -62,49 +42,11 @@ def test_igo_members_are_linked_when_mentioned(extract):
     assert {"Russia", "United States"} <= member_names
 
 
-@pytest.mark.parametrize(
-    ("text", "body", "expected"),
-    [
-        ("The Amazon Cooperation Council, which consists of Peru, Bolivia and Ecuador, met in Lima.", "Amazon Cooperation Council", {"Peru", "Bolivia", "Ecuador"}),
-        ("A coalition of Kenya, Uganda and Rwanda sent engineers to the border.", "coalition", {"Kenya", "Uganda", "Rwanda"}),
-    ],
-)
-def test_memberships_stated_in_text(extract, text, body, expected):
-    doc = extract(text)
-    group = next(a for a in doc.actors if body in a.name)
-    assert {doc.actor(m).name for m in group.members} == expected
-
-
-def test_it_as_expletive_is_not_linked(extract):
-    doc = extract("Kenya sent troops. It is clear that the mission will last.")
-    kenya = actor_named(doc, "Kenya")
-    assert all(m.via != "pronoun" for m in kenya.mentions)
-
-
-def test_its_links_to_the_last_organisation(extract):
-    doc = extract("The African Union opened talks on Monday. Its envoy met both sides.")
-    au = next(a for a in doc.actors if a.kind == "IGO")
-    assert any(m.text == "Its" and m.via == "pronoun" for m in au.mentions)
-
-
 def test_person_of_organisation_is_affiliated(extract):
     doc = extract("Prime Minister Levan Abashidze of the ruling Georgian Dream party defended the police.")
     person = actor_named(doc, "Levan Abashidze")
     assert [doc.actor(a).name for a in person.affiliations] == ["Georgian Dream"]
     assert person.country == "GEO" and person.code == "GEOGOV"
-
-
-def test_description_prefers_the_body_it_names(extract):
-    doc = extract("Ghana and the Alliance of Sahel States met in Accra. The European Union sent an observer. "
-                  "The alliance said the talks were useful.")
-    alliance = next(a for a in doc.actors if a.name == "Alliance of Sahel States")
-    assert any(m.text == "alliance" and m.via == "description" for m in alliance.mentions)
-
-
-def test_object_pronoun_is_not_its_clause_subject(extract):
-    doc = extract("Kenyan envoy Grace Achieng met Vice-President Peter Malong. Achieng urged him to reopen the talks.")
-    malong = actor_named(doc, "Peter Malong")
-    assert any(m.text == "him" for m in malong.mentions)
 
 
 @pytest.mark.parametrize(
@@ -118,12 +60,6 @@ def test_roles_from_relative_clauses(extract, text, person, title, organization)
     doc = extract(text)
     role = actor_named(doc, person).roles[0]
     assert (role.title, doc.actor(role.organization).name, role.status) == (title, organization, "current")
-
-
-def test_a_modifier_naming_an_organisation_describes_it(extract):
-    doc = extract("The minister met the Central Workers' Union on Monday. He urged union leaders to return to talks.")
-    union = actor_named(doc, "Central Workers' Union")
-    assert [m.text for m in union.mentions] == ["Central Workers' Union", "union"]
 
 
 def test_an_object_pronoun_is_not_the_subjects_own_side(extract):

@@ -1,4 +1,8 @@
-"""Events: CAMEO codes, arguments from the parse, realis, dates and places."""
+"""Events end to end with the model: CAMEO codes, arguments from the parse, realis, dates and places.
+
+The rules themselves (realis, recoding, arguments, anaphora) are pinned on hand-built parses
+in ``test_rules_handmade.py``; these tests keep one case per rule area on the live model.
+"""
 from __future__ import annotations
 
 import pytest
@@ -14,20 +18,6 @@ def one(doc, source, target, root=None):
     return found[0]
 
 
-def test_active_visit_with_date_and_place(extract):
-    doc = extract("Egypt's foreign minister visited Jordan on Monday.", published="2024-03-06")
-    event = one(doc, "Egypt", "Jordan", "04")
-    assert event.cameo == "042" and event.label == "Make a visit" and event.quad_class == 1
-    assert event.date == "2024-03-04" and event.date_granularity == "day" and event.date_text == "Monday"
-    assert event.realis == "asserted"
-
-
-def test_passive_with_by_agent(extract):
-    doc = extract("Kenya was accused by Somalia of violating its airspace.")
-    event = one(doc, "Somalia", "Kenya", "11")
-    assert event.realis == "asserted"
-
-
 def test_negation(extract):
     doc = extract("Turkey did not attack Greece.")
     assert one(doc, "Turkey", "Greece").realis == "negated"
@@ -38,37 +28,6 @@ def test_refused_cooperation_is_coded_as_rejection(extract):
     event = one(doc, "Serbia", "Kosovo", "12")
     assert (event.cameo, event.trigger.text, event.realis) == ("125", "refused", "asserted")
     assert event.place.name == "Brussels" and event.place.country == "BEL"
-
-
-def test_condemning_an_earlier_event_targets_its_author(extract):
-    doc = extract("Rebels from the Tigray People's Liberation Front attacked Ethiopia on Monday. Kenya condemned the attack.")
-    condemn = next(e for e in doc.events if e.root == "11")
-    assert doc.actor(condemn.target).country == "ETH"
-
-
-def test_future_is_intended(extract):
-    doc = extract("India will host Pakistan for talks next month.", published="2024-03-06")
-    event = one(doc, "India", "Pakistan", "04")
-    assert event.realis == "intended"
-
-
-def test_request_through_object_control(extract):
-    doc = extract("Germany urged Russia to withdraw its troops from Ukraine.")
-    urge = one(doc, "Germany", "Russia", "02")
-    assert urge.realis == "requested"  # an appeal is a request
-    # CAMEO codes the appeal with what is asked for (0256: de-escalate), not the act asked for
-    assert urge.cameo == "0256"
-    assert not events_by(doc, "Russia", "Ukraine")
-
-
-def test_conditional_is_hypothetical(extract):
-    doc = extract("If talks fail, Israel could strike Iran.")
-    assert one(doc, "Israel", "Iran").realis == "hypothetical"
-
-
-def test_nominal_trigger_with_possessive_source(extract):
-    doc = extract("Japan's visit to Vietnam ended on Friday.")
-    assert one(doc, "Japan", "Vietnam", "04").cameo == "042"
 
 
 def test_air_strikes_launched_by_governing_subject(extract):
@@ -135,80 +94,10 @@ def test_gazetteer_prefers_a_country_the_article_mentions():
     assert gazetteer.geocode("Xanadu Springs") is None
 
 
-def test_first_person_in_a_quote_is_its_speaker(extract):
-    doc = extract("“We will attack Israel if the siege continues,” said Ismail Radwan, a spokesman for Hamas.")
-    attack = one(doc, "Hamas", "Israel", "19")
-    assert attack.realis == "hypothetical"
-    assert doc.actor(attack.speaker).name == "Ismail Radwan"
-
-
-def test_wanting_someone_to_act_is_an_appeal(extract):
-    doc = extract("Hamas wants Russia to play a larger role in the talks.")
-    assert one(doc, "Hamas", "Russia", "02").realis == "requested"
-
-
 def test_that_year_takes_the_year_named_before(extract):
     doc = extract("Hamas won the 2006 elections. A delegation of the movement visited Russia that year.", published="2017-09-25")
     visit = one(doc, "Hamas", "Russia", "04")
     assert (visit.date, visit.date_granularity) == ("2006", "year")
-
-
-def test_a_reaction_answers_whoever_acted_on_the_reacting_side(extract):
-    doc = extract("Greece summoned the Turkish ambassador on Wednesday to protest against Turkey. Turkey rejected the protest.")
-    reject = next(e for e in doc.events if e.root == "12")
-    assert doc.actor(reject.target).name == "Greece"
-
-
-# CAMEO codes what is said about an act: intents (03), appeals (02), threats (13), cuts (16).
-
-@pytest.mark.parametrize("text, source, target, cameo, trigger", [
-    ("Kenya agreed to lift sanctions on Uganda.", "Kenya", "Uganda", "0351", "agreed"),
-    ("Peru offered to share information with Chile.", "Peru", "Chile", "0314", "offered"),
-    ("Norway is ready to mediate between Sudan and Chad.", "Norway", "Sudan", "039", "mediate"),
-    ("Chile said it would send humanitarian aid to Bolivia.", "Chile", "Bolivia", "0333", "aid"),
-])
-def test_expressed_intent_is_cameo_03(extract, text, source, target, cameo, trigger):
-    event = one(extract(text), source, target)
-    assert (event.cameo, event.trigger.text, event.realis) == (cameo, trigger, "intended")
-
-
-def test_plans_and_schedules_keep_the_act(extract):
-    # a plan or a timetable reports an act to come; it is not a statement of intent
-    event = one(extract("Egypt's foreign minister plans to visit Jordan next week.", published="2024-03-06"), "Egypt", "Jordan")
-    assert (event.cameo, event.realis) == ("042", "intended")
-
-
-def test_threat_takes_the_threatened_act(extract):
-    event = one(extract("Ghana threatened to impose sanctions on Togo."), "Ghana", "Togo")
-    assert (event.cameo, event.trigger.text) == ("1312", "threatened")
-
-
-def test_appeal_verb_takes_the_code_of_what_is_asked(extract):
-    doc = extract("Iran urged Britain to release the tanker.")
-    event = one(doc, "Iran", "United Kingdom")
-    assert (event.cameo, event.trigger.text, event.realis) == ("0253", "urged", "requested")
-    assert len(doc.events) == 1
-
-
-@pytest.mark.parametrize("text, source, target, cameo, trigger", [
-    ("China reduced humanitarian aid to Tajikistan.", "China", "Tajikistan", "1623", "reduced"),
-    ("Pakistan cancelled a planned visit to Malaysia.", "Pakistan", "Malaysia", "160", "cancelled"),
-])
-def test_cutting_cooperation_is_reduce_relations(extract, text, source, target, cameo, trigger):
-    event = one(extract(text), source, target)
-    assert (event.cameo, event.trigger.text, event.realis) == (cameo, trigger, "asserted")
-
-
-def test_realis_passes_through_a_light_verb(extract):
-    event = one(extract("Britain and the EU failed to reach a deal on fishing."), "United Kingdom", "European Union")
-    assert event.realis == "negated"
-
-
-def test_call_for_a_clause_is_an_appeal_not_a_phone_call(extract):
-    doc = extract("Senegal called for Mali to release the soldiers.")
-    assert [e.root for e in doc.events if e.trigger.text == "called"] == ["02"]
-    naming = extract("Egypt rejected the plan, calling it dangerous.")
-    assert not [e for e in naming.events if e.cameo == "041"]
 
 
 def test_each_coordinated_meeting_takes_its_own_date_and_place(extract):
@@ -243,31 +132,9 @@ def test_an_offer_with_no_established_partner_is_not_coded(extract):
     assert not [e for e in doc.events if e.root == "03"]
 
 
-@pytest.mark.parametrize("text, cameo", [
-    ("Transport unions staged a strike against the government of Peru.", "143"),
-    ("Teachers in Chile went on strike against the government.", "143"),
-    ("Israel carried out a strike on Gaza.", "190"),
-])
-def test_who_strikes_says_which_strike(extract, text, cameo):
-    assert [e.cameo for e in extract(text).events if e.trigger.text == "strike"] == [cameo]
-
-
-def test_reopening_talks_is_about_the_talks(extract):
-    event = one(extract("Kenya urged Uganda to reopen talks with Rwanda."), "Kenya", "Uganda")
-    assert event.cameo == "026"
-
-
 def test_an_announced_meeting_is_a_scheduled_meeting(extract):
     event = one(extract("Kenya said it would meet Uganda in Kampala next week."), "Kenya", "Uganda")
     assert (event.cameo, event.realis) == ("040", "intended")
-
-
-def test_a_reaction_answers_the_event_of_the_same_kind(extract):
-    doc = extract("Somalia accused Kenya of violating its airspace. Kenya rejected the accusations.")
-    # turning down an accusation is a denial (016), answered to the accuser
-    assert one(doc, "Kenya", "Somalia", "01").cameo == "016"
-    offer = extract("Guyana offered talks to Venezuela. Venezuela rejected the offer.")
-    assert one(offer, "Venezuela", "Guyana", "12").trigger.text == "rejected"
 
 
 def test_condolences_over_an_attack_offer_nothing(extract):
@@ -275,19 +142,9 @@ def test_condolences_over_an_attack_offer_nothing(extract):
     assert not [e for e in doc.events if e.root == "13"]
 
 
-def test_tear_gas_is_repression_not_an_attack(extract):
-    doc = extract("Police fired tear gas and water cannon at protesters in Nairobi.")
-    assert {e.cameo for e in doc.events} == {"175"}
-
-
 def test_both_sides_are_the_pair_last_set_against_each_other(extract):
     doc = extract("India accused Pakistan of shelling a village. The United States urged both sides to show restraint.")
     assert one(doc, "United States", "India", "02") and one(doc, "United States", "Pakistan", "02")
-
-
-def test_hosted_talks_between_two_parties(extract):
-    doc = extract("Egypt will host talks between Israel and Hamas in Cairo.")
-    assert one(doc, "Egypt", "Israel", "04").cameo == "043" and one(doc, "Egypt", "Hamas", "04")
 
 
 def test_an_attack_on_a_place_targets_its_country(extract):
@@ -302,25 +159,10 @@ def test_troops_alone_are_not_a_deployment(extract):
     assert "154" not in {e.cameo for e in doc.events}
 
 
-def test_would_have_is_counterfactual_not_a_plan(extract):
-    doc = extract("A US official said the United States would have struck Iranian bases in Syria if the missiles had hit.")
-    assert [(e.root, e.realis) for e in doc.events if e.trigger.text == "struck"] == [("19", "hypothetical")]
-
-
 def test_returning_fire_is_not_returning_property(extract):
     doc = extract("Armenia said Azerbaijan opened fire and Armenian troops returned fire.")
     assert "0842" not in {e.cameo for e in doc.events}
     assert one(extract("The United States returned dozens of artifacts to El Salvador."), "United States", "El Salvador").cameo == "0842"
-
-
-def test_an_obligation_laid_on_another_is_a_demand(extract):
-    event = one(extract("Kenya said Uganda must withdraw its forces from the border."), "Kenya", "Uganda")
-    assert (event.cameo, event.realis) == ("106", "asserted")  # a demand made, like an accusation
-
-
-def test_offered_talks_are_an_intent_to_the_recipient(extract):
-    event = one(extract("Guyana offered talks to Venezuela."), "Guyana", "Venezuela")
-    assert (event.cameo, event.realis, event.trigger.text) == ("036", "intended", "offered")
 
 
 def test_an_offer_of_troops_is_not_a_threat(extract):
@@ -359,27 +201,6 @@ def test_the_actor_appealed_to_is_not_the_place(extract):
 def test_an_attack_happens_where_its_target_stands(extract):
     event = one(extract("Israeli jets struck a weapons depot in Aleppo, Syria said."), "Israel", "Syria")
     assert event.place is not None and event.place.name == "Aleppo"
-
-
-def test_the_author_of_what_is_rejected_is_the_target(extract):
-    assert one(extract("Iran rejected Britain's offer of talks."), "Iran", "United Kingdom", "12")
-    assert one(extract("North Korea has violated a ban by the UN on missile tests."), "North Korea", "United Nations", "12")
-
-
-def test_a_demand_for_a_release_is_one_demand(extract):
-    doc = extract("Serbia on Tuesday demanded Kosovo's immediate release of the two police officers.")
-    assert [(e.cameo, e.trigger.text) for e in doc.events] == [("1053", "demanded")]
-
-
-def test_a_threat_made_after_a_date_is_an_asserted_threat(extract):
-    event = one(extract("Iran threatened on Monday to reduce its cooperation with the International Atomic Energy Agency."),
-                "Iran", "International Atomic Energy Agency")
-    assert (event.root, event.realis, event.trigger.text) == ("13", "asserted", "threatened")
-
-
-def test_refusing_to_hold_talks_is_a_rejection(extract):
-    doc = extract("The Congolese government has refused to hold direct talks with the M23 rebels.")
-    assert [(e.cameo, e.realis, e.trigger.text) for e in doc.events] == [("125", "asserted", "refused")]
 
 
 def test_after_a_year_is_named_an_undated_act_is_not_dated_by_an_earlier_day(extract):

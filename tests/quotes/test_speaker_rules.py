@@ -1,5 +1,6 @@
 """Speaker attribution rules: fronted and inverted verbs, attribution sentences cut off by the
-sentence splitter, quotations that continue a reported speaker, colons, described speakers."""
+sentence splitter, quotations that continue a reported speaker, colons, described speakers.
+End to end with the model; the rules covered by ``test_quotes_handmade.py`` are pinned there."""
 from __future__ import annotations
 
 import pytest
@@ -30,21 +31,7 @@ def test_continue_with_a_complement_is_not_a_cue(extract):
     assert doc.actor(quote.speaker).name == "Mara Quill"
 
 
-def test_quotation_verbs_never_introduce_indirect_speech(extract):
-    doc = extract("Mara Quill continued that the plan would fail in the spring.")
-    assert [q for q in doc.quotes if q.kind == "indirect"] == []
-
-
 # ---------------------------------------------------------------- inverted subjects
-
-def test_subject_after_the_verb_is_the_speaker(extract):
-    # the small parser reads "a North Dakota Democrat" here as the object of "added"
-    doc = extract("“Look, Marta needed to win the first two contests,” added a North Dakota Democrat.")
-    quote = doc.quotes[0]
-    assert quote.cue == "added"
-    assert quote.speaker_text == "a North Dakota Democrat"
-    assert quote.speaker is not None
-
 
 def test_fronted_verb_before_a_colon(extract):
     doc = extract("Tomas Verly spoke at length.\n\nContinued Verly: “So I think it is a real problem.”")
@@ -79,11 +66,6 @@ def test_the_main_reporting_verb_gives_the_speaker(extract):
     text = "Tomas Verly said that for years some critics had predicted a withdrawal.\n\n“That is not going to happen.”"
     doc = extract(text)
     assert speakers(doc) == ["Tomas Verly"]
-
-
-def test_no_reporting_verb_before_a_quotation_no_speaker(extract):
-    doc = extract("Tomas Verly arrived in the city. “This is extremely irresponsible.”")
-    assert speakers(doc) == [None]
 
 
 # ---------------------------------------------------------------- colons
@@ -123,30 +105,6 @@ def test_a_name_inside_a_quotation_is_not_the_described_speaker(extract):
 
 
 # ---------------------------------------------------------------- short quotations
-
-def test_a_person_using_quoted_words_is_their_speaker(extract):
-    doc = extract("Campaign chair Lena Marsh dismissed the whole affair as “absurd.”")
-    quote = doc.quotes[0]
-    assert quote.kind == "partial"
-    assert doc.actor(quote.speaker).name == "Lena Marsh"
-
-
-def test_short_quoted_words_of_an_organisation_stay_unattributed(extract):
-    doc = extract("The ministry published its “peace plan” on Monday.")
-    assert doc.quotes[0].speaker is None
-
-
-def test_by_saying_is_said_by_the_clause_subject(extract):
-    doc = extract("Tomas Verly distanced himself from the group by saying he would serve if asked.")
-    quote = next(q for q in doc.quotes if q.kind == "indirect")
-    assert doc.actor(quote.speaker).name == "Tomas Verly"
-
-
-def test_for_saying_is_not_said_by_the_clause_subject(extract):
-    doc = extract("Tomas Verly attacked Lena Marsh for saying that the plan would fail.")
-    quote = next(q for q in doc.quotes if q.kind == "indirect")
-    assert quote.speaker is None or doc.actor(quote.speaker).name != "Tomas Verly"
-
 
 def test_quotation_after_a_speech_act_is_its_speakers(extract):
     doc = extract("Ari Vell praised the governor’s leadership after the storm.\n\n"
@@ -228,11 +186,6 @@ def test_more_verbs_carry_a_quotation(extract, text, cue):
     doc = extract(text)
     assert [q.cue for q in doc.quotes] == [cue]
     assert speakers(doc) == ["Mara Quill"]
-
-
-def test_wondering_whether_is_not_reported_speech(extract):
-    doc = extract("Mara Quill wondered whether the plan would fail in the spring.")
-    assert [q for q in doc.quotes if q.kind == "indirect"] == []
 
 
 def test_a_quotation_after_a_speculating_sentence_is_its_speakers(extract):
