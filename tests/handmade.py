@@ -2,15 +2,20 @@
 
 A rule test that parses its sentence with the model breaks whenever the model changes its
 mind; one that builds the parse by hand pins the rule. ``tools/doc_table.py "sentence"``
-prints the model's parse in the table format read here; paste it into the test::
+prints the model's parse in the table format read here; paste it into the test as a raw
+string (its cells may hold backslash escapes) and keep the test's expected values::
 
-    SERBIA = doc_from_table('''
+    SERBIA_REFUSED = r'''
     # Serbia refused to meet Kosovo in Brussels.
     # i  word      tag  pos    dep    head  lemma     ent    ws
      >0  Serbia    NNP  PROPN  nsubj  1     Serbia    B-GPE  1
       1  refused   VBD  VERB   ROOT   1     refuse    O      1
     ...
-    ''')
+    '''
+
+    def test_refusal_is_coded_on_the_act_refused():
+        doc = run_stages(doc_from_table(SERBIA_REFUSED))
+        assert [(e.cameo, e.trigger.text) for e in doc.events] == [("125", "refused")]
 
 Columns (``tools/doc_table.py`` documents them too): ``i`` the token index, ``>`` marking a
 sentence start; ``word``; fine-grained ``tag``; coarse ``pos``; ``dep`` label; ``head`` as
