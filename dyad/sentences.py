@@ -6,7 +6,7 @@ kept in ``doc.user_data``.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,3 +48,35 @@ def text_of(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["dyad_text"] = doc.text
     return cached
+
+
+def entities(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once: spaCy builds every entity span anew on each access."""
+    cached = doc.user_data.get("dyad_ents")
+    if cached is None:
+        cached = doc.user_data["dyad_ents"] = list(doc.ents)
+    return cached
+
+
+def entities_between(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities that lie within tokens ``start:end`` (what ``doc[start:end].ents`` gives)."""
+    ents = entities(doc)
+    starts = doc.user_data.get("dyad_ent_starts")
+    if starts is None:
+        starts = doc.user_data["dyad_ent_starts"] = [e.start for e in ents]
+    k = bisect_left(starts, start)
+    out = []
+    while k < len(ents) and ents[k].start < end:
+        if ents[k].end <= end:
+            out.append(ents[k])
+        k += 1
+    return out
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The entity covering ``tok``."""
+    ents = entities(tok.doc)
+    starts = tok.doc.user_data.get("dyad_ent_starts") or [e.start for e in ents]
+    tok.doc.user_data["dyad_ent_starts"] = starts
+    k = bisect_right(starts, tok.i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= tok.i < ents[k].end else None

@@ -9,14 +9,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..document import Event
-from ..sentences import sentence_of, sentences, text_of
+from ..sentences import entities, entities_between, sentence_of, sentences, text_of
 from .dates import ResolvedDate, resolve_date
 
 def date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | None = None, future: bool = False):
     """The date expression of an event: one attached to its target ("met X in Damascus in
     2010 and Y in Doha in 2015"), else one in the trigger's subtree, else the sentence's only date."""
     subtree = set(t.i for t in tok.subtree)
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in entities_between(sent.doc, sent.start, sent.end) if ent.label_ == "DATE"]
     near_target = []
     if target is not None:
         target_tree = set(t.i for t in target.subtree)
@@ -79,7 +79,7 @@ def inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> l
     the capital on Monday ..."). Marked ``date_source="context"`` so analysts can keep or drop it."""
     text = text_of(doc)
     anchors: list[tuple[int, ResolvedDate, str]] = []  # (offset, date, text) of the article's past dates
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "DATE":
             continue
         resolved = resolve_date(ent.text, published) or _anaphoric_year(ent)
@@ -89,7 +89,7 @@ def inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> l
     for event in events:
         paragraph = text.count("\n\n", 0, event.trigger.start)
         if (event.date is None and event.realis in ("asserted", "negated") and _past(doc, event)
-                and not any(ent.label_ == "DATE" for ent in _sentence(doc, event).ents)):
+                and not any(ent.label_ == "DATE" for ent in _sentence_entities(doc, event))):
             before = [a for a in anchors if a[0] < event.trigger.start]
             # the reference time is the last date named, whatever its granularity: after "in 2010
             # ... in 2015" an undated act is not dated by a day named earlier
@@ -103,8 +103,9 @@ def inherit_dates(doc: Doc, events: list[Event], published: dt.date | None) -> l
     return out
 
 
-def _sentence(doc: Doc, event: Event) -> Span:
-    return sentences(doc)[event.sentence]
+def _sentence_entities(doc: Doc, event: Event) -> list[Span]:
+    sent = sentences(doc)[event.sentence]
+    return entities_between(doc, sent.start, sent.end)
 
 
 def _past(doc: Doc, event: Event) -> bool:

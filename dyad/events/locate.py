@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex
 from ..document import Place
 from ..english import LOCATIVE_PREPS
+from ..sentences import entity_at
 from ..syntax import prep_objects
 from .places import load_gazetteer
 
@@ -79,7 +80,7 @@ def _via(actor, tok: Token) -> str | None:
 def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer) -> Place | None:
     if obj.ent_type_ not in ("GPE", "LOC", "FAC") and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
         return None
-    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
     actor = actors_by_id.get(index.actor_at(obj.i))
