@@ -55,8 +55,24 @@ def _distance(day: dt.date, published: dt.date) -> int:
 def _with_year(day: dt.date, year: int) -> dt.date | None:
     try:
         return day.replace(year=year)
-    except ValueError:  # 29 February
+    except ValueError:  # 29 February, or a year before 1 or after 9999
         return None
+
+
+def _days_from(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None past the calendar's ends (years 1 and 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _year(day: dt.date) -> str:
+    return f"{day.year:04d}"  # strftime's %Y drops the zeros of years before 1000
+
+
+def _month(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 @lru_cache(maxsize=4096)  # pure; the coder and the reference-time pass both resolve each date expression
@@ -70,7 +86,7 @@ def resolve_date(text: str, published: dt.date | None, *, future: bool = False) 
     """
     this = _THIS_PERIOD.match(text.strip())
     if this and published is not None:  # "later this month" -> the publication month
-        return ResolvedDate(f"{published:%Y-%m}", "month") if this.group(1).lower() == "month" else ResolvedDate(f"{published:%Y}", "year")
+        return ResolvedDate(_month(published), "month") if this.group(1).lower() == "month" else ResolvedDate(_year(published), "year")
     phrase = _LEADING.sub("", text.strip())
     if not phrase or _VAGUE.search(phrase):
         return None
@@ -78,15 +94,17 @@ def resolve_date(text: str, published: dt.date | None, *, future: bool = False) 
     if weekday and published is not None:
         named = _WEEKDAYS.index(weekday.group(1)[:3].lower())
         if future:  # "will meet on Monday": the coming one
-            ahead = (named - published.weekday()) % 7 or 7
-            return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day")
-        # news style names the weekday of an event in the past seven days, today included
-        back = (published.weekday() - named) % 7
-        return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day")
+            day = _days_from(published, (named - published.weekday()) % 7 or 7)
+        else:  # news style names the weekday of an event in the past seven days, today included
+            day = _days_from(published, -((published.weekday() - named) % 7))
+        return ResolvedDate(day.isoformat(), "day") if day else None
     relative = not re.search(r"\b\d{4}\b", phrase)
     if relative and published is None:
         return None
-    data = _parser(published).get_date_data(phrase)
+    try:
+        data = _parser(published).get_date_data(phrase)
+    except (OverflowError, ValueError):  # "last Monday" from 1 January of year 1: before the calendar starts
+        return None
     if data.date_obj is None:
         return None
     when = data.date_obj.date()
@@ -94,12 +112,14 @@ def resolve_date(text: str, published: dt.date | None, *, future: bool = False) 
         # "April 25" with no year: the nearest such date to publication, before or after
         # ("a strike called for April 25" in a mid-April article is this year's)
         years = [d for d in (_with_year(when, published.year + k) for k in (-1, 0, 1)) if d]
+        if not years:  # "Feb. 29" with no leap year next to publication
+            return None
         ahead = [d for d in years if d >= published]
         when = min(ahead) if future and ahead else min(years, key=lambda d: _distance(d, published))
     if data.period == "year":
-        return ResolvedDate(f"{when:%Y}", "year")
+        return ResolvedDate(_year(when), "year")
     if data.period == "month":
-        return ResolvedDate(f"{when:%Y-%m}", "month")
+        return ResolvedDate(_month(when), "month")
     if data.period == "day":
         return ResolvedDate(when.isoformat(), "day")
     return None  # weeks and times are not a calendar granularity the contract offers

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -53,3 +54,41 @@ def test_an_act_to_come_takes_the_coming_weekday():
     assert resolve_date("Monday", published, future=True) == ResolvedDate("2025-07-14", "day")
     assert resolve_date("Monday", published) == ResolvedDate("2025-07-07", "day")
     assert resolve_date("Jan. 5", dt.date(2024, 12, 20), future=True) == ResolvedDate("2025-01-05", "day")
+
+
+# --- the calendar's ends: dates a hostile Try it sends must resolve or give None, never raise ----------
+
+CALENDAR_ENDS = [dt.date(1, 1, 1) + dt.timedelta(days=d) for d in range(8)] + \
+                [dt.date(9999, 12, 31) - dt.timedelta(days=d) for d in range(8)]
+RELATIVE = ["last Monday", "Monday", "Sunday", "Saturday night", "yesterday", "tomorrow", "next week", "last year",
+            "next year", "next month", "later this month", "earlier this year", "March 5", "Dec. 31", "Jan. 1",
+            "Feb. 29", "two days ago", "in 2010"]
+
+
+@pytest.mark.parametrize("published", CALENDAR_ENDS, ids=str)
+def test_the_calendar_ends_resolve_or_give_none(published):
+    for text in RELATIVE:
+        for future in (False, True):
+            resolved = resolve_date(text, published, future=future)
+            assert resolved is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", resolved.value), (text, resolved)
+
+
+@pytest.mark.parametrize(("text", "published", "future"), [
+    ("last Monday", dt.date(1, 1, 1), False),  # dateparser steps back a week past the calendar's start
+    ("Sunday", dt.date(1, 1, 6), False),  # the Sunday before: 31 December of year 0
+    ("Monday", dt.date(9999, 12, 31), True),  # the coming Monday: year 10000
+])
+def test_past_the_calendar_is_none(text, published, future):
+    assert resolve_date(text, published, future=future) is None
+
+
+def test_feb_29_with_no_leap_year_near_publication_is_none():
+    assert resolve_date("Feb. 29", dt.date(2022, 6, 1)) is None
+    assert resolve_date("Feb. 29", dt.date(2023, 2, 1)) == ResolvedDate("2024-02-29", "day")
+
+
+def test_years_before_1000_keep_four_digits():
+    published = dt.date(999, 5, 20)
+    assert resolve_date("later this month", published) == ResolvedDate("0999-05", "month")
+    assert resolve_date("earlier this year", published) == ResolvedDate("0999", "year")
+    assert resolve_date("Monday", published).value.startswith("0999-05-")
