@@ -111,6 +111,7 @@ W_REMOVED = "W101"  # reposting furniture removed from the text
 W_UNBALANCED_QUOTE = "W102"  # a quotation mark was never closed; the span was capped
 W_BAD_DATE = "W103"  # the publication date could not be parsed
 W_NO_SENTENCES = "W104"  # the text had no sentence after cleaning
+W_PIECES = "W105"  # a long text was parsed in pieces; coreference and attribution stop at their boundaries
 
 
 # --- web app (dyad serve) -------------------------------------------------------

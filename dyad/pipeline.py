@@ -5,6 +5,7 @@ clean -> spaCy -> actors -> events -> quotes -> one plain ``Document``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -18,11 +19,12 @@ from .actors.mentions import find_mentions
 from .actors.resolve import resolve_actors
 from .clean import clean_text
 from .document import Document, Span
-from .errors import W_BAD_DATE, W_NO_SENTENCES, W_REMOVED, ModelNotFound
+from .errors import W_BAD_DATE, W_NO_SENTENCES, W_PIECES, W_REMOVED, ModelNotFound
 from .events.coder import find_events
 from .events.dates import parse_published
 from .events.lexicon import load_lexicon
 from .quotes.finder import find_quotes
+from .pieces import PIECE_CHARS, join_pieces, piece_bounds
 from .sentences import sentences as sentence_list
 
 from .config import DEFAULT_MODEL
@@ -66,44 +68,78 @@ class Pipeline:
         self.nlp = load_model(model)
         self.kb = load_kb(tuple(kb_files))
         self.lexicon = load_lexicon()
+        self.piece_chars = PIECE_CHARS  # longer texts are parsed in pieces of at most this many characters
 
     def extract(self, text: str, *, published: str | None = None, title: str | None = None,
                 id: str | None = None, url: str | None = None) -> Document:
         return next(self.extract_many([dict(text=text, published=published, title=title, id=id, url=url)]))
 
     def extract_many(self, articles: Iterable[dict], *, batch_size: int = 16) -> Iterator[Document]:
-        """Articles as dicts with ``text`` and optional ``published``, ``title``, ``id``, ``url``."""
-        prepared = ((article, clean_text(article.get("text") or "")) for article in articles)
-        pairs = ((cleaned.text, (article, cleaned)) for article, cleaned in prepared)
-        for doc, (article, cleaned) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self._document(doc, article, cleaned)
+        """Articles as dicts with ``text`` and optional ``published``, ``title``, ``id``, ``url``.
 
-    def _document(self, doc, article: dict, cleaned) -> Document:
-        warnings: list[str] = []
-        if cleaned.removed:
-            warnings.append(f"{W_REMOVED} removed {len(cleaned.removed)} piece(s) of reposting furniture (see 'removed')")
-        published_raw = article.get("published")
-        published = parse_published(published_raw)
-        if published_raw and published is None:
-            warnings.append(f"{W_BAD_DATE} publication date {published_raw!r} is not YYYY-MM-DD; relative dates left unresolved")
+        A text longer than ``PIECE_CHARS`` is parsed in pieces (see ``dyad/pieces.py``), so
+        cost and memory stay those of a piece whatever the article's length.
+        """
+        prepared = ((article, clean_text(article.get("text") or "")) for article in articles)
+        parts: list[tuple] = []
+        pieces = _pieces(prepared, self.piece_chars)
+        for doc, (article, cleaned, offset, count) in self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+            published = parse_published(article.get("published"))
+            parts.append((offset, *self._stages(doc, published)))
+            if len(parts) == count:
+                yield self._document(parts, article, cleaned, published)
+                parts = []
+
+    def _stages(self, doc, published) -> tuple:
+        """Sentences, actors, events, quotes and warnings of one parsed text."""
         sentences = tuple(Span(s.start_char, s.end_char) for s in sentence_list(doc))
-        if not sentences:
-            warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
         quotes, quote_warnings = find_quotes(doc, index)
         # "we" and "I" inside a quotation are its speaker: the events stage sees them resolved
         index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
         events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)
-        warnings += quote_warnings
         events = _attach_speakers(events, quotes)
+        return sentences, tuple(index.actors), tuple(events), tuple(quotes), tuple(quote_warnings)
+
+    def _document(self, parts: list[tuple], article: dict, cleaned, published) -> Document:
+        warnings: list[str] = []
+        if cleaned.removed:
+            warnings.append(f"{W_REMOVED} removed {len(cleaned.removed)} piece(s) of reposting furniture (see 'removed')")
+        published_raw = article.get("published")
+        if published_raw and published is None:
+            warnings.append(f"{W_BAD_DATE} publication date {published_raw!r} is not YYYY-MM-DD; relative dates left unresolved")
+        if len(parts) == 1:
+            _, sentences, actors, events, quotes, _ = parts[0]
+        else:
+            sentences, actors, events, quotes = join_pieces([part[:5] for part in parts])
+            warnings.append(f"{W_PIECES} text of {len(cleaned.text):,} characters parsed in {len(parts)} pieces; "
+                            "coreference and quotation attribution do not cross a piece boundary")
+        if not sentences:
+            warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
+        warnings += [w for part in parts for w in _shifted(part[5], part[0])]
         return Document(
             id=str(article.get("id") or content_id(cleaned.text)),
             text=cleaned.text, title=article.get("title"), url=article.get("url"),
             published=published.isoformat() if published else None,
-            sentences=sentences, actors=tuple(index.actors), events=tuple(events),
-            quotes=tuple(quotes), warnings=tuple(warnings), removed=tuple(cleaned.removed),
+            sentences=sentences, actors=actors, events=events,
+            quotes=quotes, warnings=tuple(warnings), removed=tuple(cleaned.removed),
             meta={"model": self.model_name},
         )
+
+
+def _pieces(prepared, limit: int):
+    """(piece text, (article, cleaned, piece offset, piece count)) for every piece of every article."""
+    for article, cleaned in prepared:
+        bounds = piece_bounds(cleaned.text, limit)
+        for start, end in bounds:
+            yield cleaned.text[start:end], (article, cleaned, start, len(bounds))
+
+
+def _shifted(warnings: tuple[str, ...], offset: int) -> tuple[str, ...]:
+    """A piece's warnings with the character offsets they name moved to the whole text's."""
+    if not offset:
+        return warnings
+    return tuple(re.sub(r"(at offset )(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", w) for w in warnings)
 
 
 def _attach_speakers(events, quotes):

@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.events.candidates",),
     ("dyad.events.anaphora", "dyad.events.recode"),
     ("dyad.events.coder",),
+    ("dyad.pieces",),
     ("dyad.pipeline",),
     # everything that uses the pipeline's records
     ("dyad.eval", "dyad.eval.*", "dyad.store", "dyad.store.*", "dyad.export", "dyad.export.*"),

@@ -57,7 +57,7 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     seen: set[tuple] = set()
     for candidate in _coded(candidates, index, monadic):
         events += _events_of(candidate, doc, context, published, seen, first_id=len(events) + 1)
-    return _merge_repeats(report_dates(inherit_dates(doc, events, published), published))
+    return merge_repeats(report_dates(inherit_dates(doc, events, published), published))
 
 
 def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool) -> list[Candidate]:
@@ -128,7 +128,7 @@ def _only_the_press(candidate: Candidate, index: ActorIndex) -> bool:
     return bool(targets) and all(t is not None and t.kind == "GROUP" and t.sector == "MED" for t in targets)
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
+def merge_repeats(events: list[Event]) -> list[Event]:
     """The same event told twice in one article ("visited Moscow on Monday ... the visit")
     becomes one event with several mentions: same source, target and CAMEO code, and
     compatible dates and places. The first telling is kept; stated dates beat report dates."""
