@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..document import Document, Event
 from .polnear import OffsetMap, overlap
+from .cameo_agreement import PENTACLASS_BY_ROOT
 
 NER_FILE = "cameo_ner_train.txt"
 CLASS_FILE = "cameo_class_train.tsv"
@@ -142,8 +143,6 @@ def load_conflibert(root: str | Path, *, limit: int | None = None) -> list[Confl
 
 def event_class(event: Event) -> int:
     """The five-way class of the labels (PentaClass, as in ``cameo_agreement``)."""
-    from .cameo_agreement import PENTACLASS_BY_ROOT
-
     return PENTACLASS_BY_ROOT[event.root]
 
 
