@@ -54,9 +54,9 @@ def load_average() -> str:
 
 
 def worker_line(workers: dict) -> str:
-    """{pid: {tasks, builds, build_seconds}} -> one line per process, as the accumulator reported it."""
-    return "; ".join(f"pid {pid}: {int(c.get('tasks', 0))} task(s), {int(c.get('builds', 0))} build(s)"
-                     + (f" ({c['build_seconds']:.1f} s)" if c.get("build_seconds") else "")
+    """{pid: {tasks, task_seconds, builds, build_seconds}} -> one line per process, as the accumulator reported it."""
+    return "; ".join(f"pid {pid}: {int(c.get('tasks', 0))} task(s) in {c.get('task_seconds', 0):.1f} s, "
+                     f"{int(c.get('builds', 0))} build(s)" + (f" ({c['build_seconds']:.1f} s)" if c.get("build_seconds") else "")
                      for pid, c in sorted(workers.items()))
 
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from ..config import DEFAULT_MODEL
 from ..errors import ExtraMissing, JavaMissing, SparkOutputInUse
-from ..ingest import DEFAULT_FIELDS, Fields
+from ..ingest import DEFAULT_FIELDS, Fields, ReadError
 from ..store.migrations import store_schema
 from ..store.rows import TABLES as DOCUMENT_TABLES
 from ..store.store import error_row
@@ -68,7 +68,7 @@ class SparkReport:
     startup_seconds: float = 0.0  # SparkSession start (0 when one was passed in)
     seconds: float = 0.0          # the run itself: read, NLP, merge, write
     partitions: int = 0
-    # extract_seconds, write_seconds, merge_seconds; workers: {pid: {tasks, builds, build_seconds}}
+    # extract_seconds, write_seconds, merge_seconds; workers: {pid: {tasks, task_seconds, builds, build_seconds}}
     extra: dict[str, Any] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
@@ -153,13 +153,14 @@ def run_spark(
     out = out.rstrip("/")
     schema = store_schema()
     builds = spark.sparkContext.accumulator({}, tasks.CountsByProcess())
-    articles = read_articles(spark, paths, fields=fields, published=published, partitions=partitions)
+    files, missing = list_inputs(spark, paths)
+    articles = read_articles(spark, files, fields=fields, published=published, partitions=partitions)
     documents = extract_documents(articles, model=model, kb_files=tuple(str(p) for p in kb_files), monadic=monadic,
                                   batch_size=batch_size, partitions=partitions, builds=builds)
-    frame = table_frame(spark, documents, schema)
+    frame = table_frame(spark, documents, missing_path_items(missing, schema), schema)
     try:
         timed(report, "extract", lambda: count_rows(frame, report))  # read, NLP, rows (now cached)
-        # {pid: {tasks, builds, build_seconds}}: reused workers build the pipeline once for many tasks
+        # {pid: {tasks, task_seconds, builds, build_seconds}}: a reused worker builds the pipeline once
         report.extra["workers"] = builds.value
         report.extra["python_worker_reuse"] = spark.sparkContext.getConf().get("spark.python.worker.reuse", "true")
         timed(report, "write", lambda: write_document_tables(spark, frame, out, schema))
@@ -194,20 +195,30 @@ def claim_output(spark, out: str, paths: list[str], *, overwrite: bool) -> None:
     remove(spark, manifest)
 
 
-def read_articles(spark, paths: list[str], *, fields: Fields, published: str | None, partitions: int):
+def read_articles(spark, files: list[tuple[str, str]], *, fields: Fields, published: str | None, partitions: int):
     """An RDD of (input hash, (ordinal, article, n)), one per distinct raw text, and of
-    (error key, (ordinal, error row, 0)) for what could not be read, over ``partitions``."""
+    (error key, (ordinal, error row, 0)) for what could not be read, over ``partitions``.
+
+    Nothing is unioned in before the pipeline runs: a Python step over a union of Python RDDs takes
+    a second Python worker per task, and workers that join late build the pipeline again."""
     sc = spark.sparkContext
-    files, missing = list_inputs(spark, paths)
-    # read errors take the articles' path with keys of their own, so the input is read only once
-    missing_rows = [(f"!missing {i}", ((-1, i), error_row(run_id=None, origin=e.origin, stage="read", reason=e.reason), 0))
-                    for i, e in enumerate(missing)]
+    if not files:
+        return sc.emptyRDD()
     origins = {uri: (index, origin) for index, (uri, origin) in enumerate(files)}
-    records = sc.parallelize(missing_rows, 1) if missing_rows else sc.emptyRDD()
-    if files:
-        raw = sc.binaryFiles(",".join(uri for uri, _ in files), minPartitions=max(1, min(len(files), partitions)))
-        records = records.union(raw.flatMap(lambda item: tasks.read_input_file(item, origins, fields, published)))
-    return records.reduceByKey(tasks.first_input, numPartitions=partitions)
+    raw = sc.binaryFiles(",".join(uri for uri, _ in files), minPartitions=max(1, min(len(files), partitions)))
+    return raw.flatMap(lambda item: tasks.read_input_file(item, origins, fields, published)) \
+        .reduceByKey(tasks.first_input, numPartitions=partitions)
+
+
+def missing_path_items(missing: list[ReadError], schema: dict[str, list[tuple[str, str]]]) -> list[tuple]:
+    """Paths that do not exist -> frame rows (their ``errors`` rows and counts), made on the driver;
+    the same path given twice is one error row, as locally."""
+    errors: dict[str, tuple] = {}
+    for i, error in enumerate(missing):
+        row = error_row(run_id=None, origin=error.origin, stage="read", reason=error.reason)
+        errors.setdefault(row["id"], ((-1, i), row, 0))
+    return [tasks.encode(item, schema) for key, value in errors.items()
+            for item in tasks.table_items(("error", key, value))]
 
 
 def extract_documents(articles, *, model: str, kb_files: tuple[str, ...], monadic: bool, batch_size: int,
@@ -219,8 +230,9 @@ def extract_documents(articles, *, model: str, kb_files: tuple[str, ...], monadi
     return outcomes.map(lambda o: ((o[0], o[1]), o[2])).reduceByKey(tasks.reduce_outcome, numPartitions=partitions)
 
 
-def table_frame(spark, documents, schema: dict[str, list[tuple[str, str]]]):
-    """Every table row, count and merge event as JSON in one DataFrame, cached.
+def table_frame(spark, documents, driver_items: list[tuple], schema: dict[str, list[tuple[str, str]]]):
+    """Every table row, count and merge event as JSON in one DataFrame, cached; ``driver_items`` are
+    rows already encoded on the driver.
 
     One Python pass turns every row into JSON; splitting, de-duplicating and writing the tables then
     runs in the JVM (from_json with each table's schema), so the rows are not unpickled once per table."""
@@ -229,6 +241,8 @@ def table_frame(spark, documents, schema: dict[str, list[tuple[str, str]]]):
     items = documents.map(lambda kv: (kv[0][0], kv[0][1], kv[1])).flatMap(tasks.table_items).map(
         lambda item: tasks.encode(item, schema))
     frame = spark.createDataFrame(items, FRAME_SCHEMA)
+    if driver_items:  # a local relation, unioned in the JVM: no Python worker involved
+        frame = frame.union(spark.createDataFrame(driver_items, FRAME_SCHEMA))
     frame.persist(StorageLevel.MEMORY_AND_DISK)
     return frame
 

@@ -84,7 +84,9 @@ def extract_partition(items: Iterator[tuple], *, model: str, kb_files: tuple[str
                       batch_size: int, builds=None) -> Iterator[tuple]:
     """(input_hash, (ordinal, article, n)) -> ("document", doc_id, value) or ("error", key, value), in chunks.
 
-    ``builds`` (a Spark accumulator) counts this partition as a task of its worker process."""
+    ``builds`` (a Spark accumulator) counts this partition as a task of its worker process, with its
+    seconds (from its first article to its last row, so including the pipeline build)."""
+    started = time.perf_counter()
     pipeline = None
     chunk: list[tuple] = []
 
@@ -107,7 +109,7 @@ def extract_partition(items: Iterator[tuple], *, model: str, kb_files: tuple[str
     if chunk:
         yield from flush()
     if builds is not None:
-        builds.add({os.getpid(): {"tasks": 1}})
+        builds.add({os.getpid(): {"tasks": 1, "task_seconds": time.perf_counter() - started}})
 
 
 def outcome_items(key: str, ordinal: tuple, article: dict, n: int, outcome: dict) -> Iterator[tuple]:
@@ -126,7 +128,7 @@ def outcome_items(key: str, ordinal: tuple, article: dict, n: int, outcome: dict
 
 class CountsByProcess:
     """A Spark ``AccumulatorParam`` (by its two methods, so this module needs no pyspark) adding up
-    per-process counters: {pid: {"tasks": n, "builds": n, "build_seconds": s}}."""
+    per-process counters: {pid: {"tasks": n, "task_seconds": s, "builds": n, "build_seconds": s}}."""
 
     def zero(self, value: dict) -> dict:
         return {}

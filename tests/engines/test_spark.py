@@ -205,6 +205,15 @@ def test_bad_input_becomes_error_records(runs):
 
 
 @pytest.mark.spark
+def test_each_python_worker_builds_the_pipeline_once_for_all_its_tasks(runs):
+    workers = runs["spark"].extra["workers"]  # {pid: {tasks, task_seconds, builds, build_seconds}}
+    assert sum(counts.get("tasks", 0) for counts in workers.values()) == runs["spark"].partitions
+    assert all(counts.get("builds", 0) <= 1 for counts in workers.values())
+    # worker reuse: some process ran several tasks with the pipeline its first task built
+    assert any(counts.get("tasks", 0) > counts.get("builds", 0) for counts in workers.values())
+
+
+@pytest.mark.spark
 def test_manifest_and_runs_row_record_the_library_versions(runs):
     import duckdb
 
