@@ -114,6 +114,30 @@ W_NO_SENTENCES = "W104"  # the text had no sentence after cleaning
 W_PIECES = "W105"  # a long text was parsed in pieces; coreference and attribution stop at their boundaries
 
 
+# --- input (dyad extract, dyad ingest) ---------------------------------------------
+# Codes of the ``dyad.ingest.ReadError`` records readers yield for input they cannot use, and of an
+# article the pipeline fails on. ``dyad extract`` prints each as one ``Error: FILE[:LINE]: [CODE] reason``
+# line (``Warning:`` for a W code) and goes on; ``dyad ingest`` stores the reason as an ``errors`` row.
+# The reason names the value and the fix; the comment here says when the code is given.
+E_INPUT_MISSING = "E030"  # no such file or directory (also a symlink to nothing)
+E_INPUT_UNREADABLE = "E031"  # the operating system refused: permission denied, an I/O error
+E_SYMLINK_LOOP = "E032"  # a symlink that leads back to itself or to a directory being read
+E_UNSUPPORTED_INPUT = "E033"  # a file whose suffix no reader handles
+E_EMPTY_INPUT = "E034"  # an empty file, or only whitespace
+E_BINARY_INPUT = "E035"  # binary data (control bytes, NUL bytes) where text was expected
+E_ENCODING = "E036"  # not valid UTF-8 (or UTF-16/32 with a byte-order mark), or UTF-16/32 without one
+E_TOO_LARGE = "E037"  # a file, line or row above the size limit per article (10 MB)
+E_MALFORMED_JSON = "E038"  # a JSONL line that is not one JSON object
+E_NO_TEXT = "E039"  # a record or CSV without a text field, or with an empty one
+E_WRONG_TYPE = "E040"  # a record whose text field is a number, list, object or boolean
+E_MALFORMED_CSV = "E041"  # an unterminated or misplaced quote, or a row the csv module rejects
+E_BAD_GZIP = "E042"  # a .gz file that is truncated or not gzip
+E_NO_ARTICLE_TEXT = "E043"  # an HTML page with no text outside scripts, styles and markup
+E_ARTICLE_FAILED = "E044"  # the pipeline raised on this article (a bug: please report it with the article)
+E_READER_FAILED = "E045"  # a reader raised on this file (a bug: please report it with the file)
+W_SPECIAL_FILE = "W130"  # a device, FIFO or socket: skipped without opening it
+
+
 # --- web app (dyad serve) -------------------------------------------------------
 
 class ExtraMissing(DyadError):
