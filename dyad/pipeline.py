@@ -80,15 +80,34 @@ class Pipeline:
         A text longer than ``PIECE_CHARS`` is parsed in pieces (see ``dyad/pieces.py``), so
         cost and memory stay those of a piece whatever the article's length.
         """
-        prepared = ((article, clean_text(article.get("text") or "")) for article in articles)
-        parts: list[tuple] = []
-        pieces = _pieces(prepared, self.piece_chars)
-        for doc, (article, cleaned, offset, count) in self.nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        short: list[tuple[dict, object]] = []
+        for article in articles:
+            cleaned = clean_text(article.get("text") or "")
+            if len(cleaned.text) <= self.piece_chars:
+                short.append((article, cleaned))
+                if len(short) >= batch_size:
+                    yield from self._batch(short, batch_size)
+                    short = []
+                continue
+            yield from self._batch(short, batch_size)
+            short = []
+            yield self._long_document(article, cleaned)
+        yield from self._batch(short, batch_size)
+
+    def _batch(self, prepared: list[tuple[dict, object]], batch_size: int) -> Iterator[Document]:
+        """Short articles parsed together (spaCy batches them)."""
+        pairs = ((cleaned.text, (article, cleaned)) for article, cleaned in prepared)
+        for doc, (article, cleaned) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             published = parse_published(article.get("published"))
-            parts.append((offset, *self._stages(doc, published)))
-            if len(parts) == count:
-                yield self._document(parts, article, cleaned, published)
-                parts = []
+            yield self._document([(0, *self._stages(doc, published))], article, cleaned, published)
+
+    def _long_document(self, article: dict, cleaned) -> Document:
+        """A long article parsed one piece at a time, so only one piece's Doc is ever in memory."""
+        published = parse_published(article.get("published"))
+        parts = []
+        for start, end in piece_bounds(cleaned.text, self.piece_chars):
+            parts.append((start, *self._stages(self.nlp(cleaned.text[start:end]), published)))
+        return self._document(parts, article, cleaned, published)
 
     def _stages(self, doc, published) -> tuple:
         """Sentences, actors, events, quotes and warnings of one parsed text."""
@@ -125,14 +144,6 @@ class Pipeline:
             quotes=quotes, warnings=tuple(warnings), removed=tuple(cleaned.removed),
             meta={"model": self.model_name},
         )
-
-
-def _pieces(prepared, limit: int):
-    """(piece text, (article, cleaned, piece offset, piece count)) for every piece of every article."""
-    for article, cleaned in prepared:
-        bounds = piece_bounds(cleaned.text, limit)
-        for start, end in bounds:
-            yield cleaned.text[start:end], (article, cleaned, start, len(bounds))
 
 
 def _shifted(warnings: tuple[str, ...], offset: int) -> tuple[str, ...]:
