@@ -57,8 +57,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
             continue
         start, end = _trim(ent)
         if start < end and in_dateline(text, doc[start].idx):
-            found.append(Candidate(start, end, "LOCATION", "name"))  # "WASHINGTON (AP) —": a place, whatever the tagger says
-            continue
+            continue  # "WASHINGTON (AP) —": where the story was filed, not an actor in it
         if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
             kind = "PERSON"
         if kind == "PERSON":
