@@ -13,13 +13,15 @@ def _group_head(tok: Token, kb: KnowledgeBase):
     """The agent term a common noun names, with its modifiers: "Sudanese army", "riot police"."""
     if tok.pos_ != "NOUN" or tok.dep_ == "compound":
         return None
-    lemma = tok.lemma_.lower()
+    # the lemma, else the word as written: the lemmatiser makes "media" "medium"
+    forms = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
     modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
-    for mod in modifiers:  # "security forces", "border guards"
-        agent = kb.agents.get(f"{mod.lower_} {lemma}")
-        if agent is not None:
-            return agent
-    return kb.agents.get(lemma)
+    for mod in modifiers:  # "security forces", "border guards", "state media"
+        for form in forms:
+            agent = kb.agents.get(f"{mod.lower_} {form}")
+            if agent is not None:
+                return agent
+    return next((kb.agents[form] for form in forms if form in kb.agents), None)
 
 
 def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase, new, attach) -> None:

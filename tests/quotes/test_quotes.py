@@ -51,3 +51,14 @@ def test_a_quotation_alone_in_its_paragraph_after_a_speaker_is_kept(extract):
     doc = extract("“We will not give up,” the mayor said.\n\n“The city will be rebuilt.”")
     assert [q.text for q in doc.quotes if q.kind == "direct"] == ["We will not give up,", "The city will be rebuilt."]
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("State media reported that troops had crossed the border.", "State media"),
+    ("The influential daily wrote that the government had lied.", "influential daily"),
+])
+def test_an_outlet_that_reports_is_the_speaker(extract, text, speaker):
+    doc = extract(text)
+    quote = next(q for q in doc.quotes if q.kind == "indirect")
+    actor = doc.actor(quote.speaker)
+    assert (actor.name, actor.kind, actor.sector) == (speaker, "GROUP", "MED")
