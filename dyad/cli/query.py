@@ -11,6 +11,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import BadOption
+from ..export.csvsafe import safe_cell
 from .options import DEFAULT_DB, Limit, QueryFormat, ReadDb
 
 FORMATS = ["table", "json", "csv"]
@@ -18,7 +19,9 @@ FORMATS = ["table", "json", "csv"]
 
 def render(rows: list[dict[str, Any]], output_format: str, *, title: str,
            table_columns: list[str] | None = None) -> None:
-    """Rows as a Rich table (``table_columns`` only, to fit a terminal), a JSON list or CSV, on standard output."""
+    """Rows as a Rich table (``table_columns`` only, to fit a terminal), a JSON list or CSV, on standard output.
+
+    CSV cells that a spreadsheet would run as a formula get a leading apostrophe, as in the web's CSV."""
     if output_format not in FORMATS:
         raise BadOption("--format", output_format, FORMATS)
     if output_format == "json":
@@ -28,7 +31,7 @@ def render(rows: list[dict[str, Any]], output_format: str, *, title: str,
         if rows:
             writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows({k: _plain(v) if v is not None else "" for k, v in row.items()} for row in rows)
+            writer.writerows({k: safe_cell(_plain(v)) for k, v in row.items()} for row in rows)
         return
     from rich.console import Console
     from rich.table import Table

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterator
+from typing import Iterator
+
+from ..export.csvsafe import safe_cell as _cell
 
 EVENT_COLUMNS = ["date", "source", "trigger", "target", "cameo", "label", "quad_class", "goldstein", "realis",
                  "place", "confidence", "speaker", "title", "published", "document_id", "event_id"]
@@ -21,11 +23,3 @@ def csv_rows(rows: list[dict]) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
