@@ -4,9 +4,11 @@ from __future__ import annotations
 import csv
 import gzip
 import os
+import stat
+import zlib
 from collections.abc import Iterable
 
-from .readers import detect_format
+from .readers import detect_format, directory_files
 
 
 def count_records(paths: Iterable[str]) -> int | None:
@@ -16,16 +18,20 @@ def count_records(paths: Iterable[str]) -> int | None:
         if str(path) == "-":
             return None
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                total += sum(_count_file(os.path.join(root, f)) for f in files
-                             if not f.startswith(".") and detect_format(f))
+            files, errors = directory_files(path)
+            total += len(errors) + sum(_count_file(full) for full in files)
         else:
             total += _count_file(str(path))
     return total
 
 
 def _count_file(path: str) -> int:
+    """1 for a file read whole, or one that is not a regular file (never opened: a FIFO would block)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+    except (OSError, ValueError):
+        return 1
     file_format = detect_format(path)
     opener = gzip.open if path.lower().endswith(".gz") else open
     try:
@@ -35,6 +41,7 @@ def _count_file(path: str) -> int:
         if file_format == "csv":
             with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as stream:
                 return max(sum(1 for _ in csv.reader(stream)) - 1, 1)
-    except (OSError, EOFError, ValueError, csv.Error):
+    except (OSError, EOFError, ValueError, csv.Error, zlib.error):
         return 1
     return 1
+
