@@ -1,21 +1,31 @@
-"""``dyad extract PATH...``: articles in, Documents out as a table, JSON or JSON lines."""
+"""``dyad extract PATH...``: articles in, Documents out as a table, JSON or JSON lines.
+
+Every run finishes: input that cannot be read, and an article the pipeline fails on, are one
+``Error: FILE[:LINE]: [CODE] reason`` line each on standard error, and the other articles are written.
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import BadOption, NothingProcessed
+from ..engines.local import extract_each
+from ..errors import E_ARTICLE_FAILED, BadOption, NothingProcessed
+from ..ingest import Article, ReadError, read_paths
 from .options import DEFAULT_MODEL, DocumentFormat, Model, Published, check_published
 
 FORMATS = ["table", "json", "jsonl"]
+BATCH_SIZE = 16  # articles through the pipeline together; a failure redoes only its batch, one by one
 
 
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz), directories, or - for standard input."),
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv, .csv.gz), directories, "
+                                      "or - for standard input."),
     published: Published = None,
     output_format: DocumentFormat = None,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
@@ -30,24 +40,16 @@ def extract(
         raise BadOption("--format", output_format, FORMATS)
     check_published(published)
 
-    from ..ingest import ReadError, read_paths
+    try:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as error:
+        raise BadOption("--output", str(output), f"a file that can be written ({error.strerror or error})") from error
+
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(model, kb_files=[str(p) for p in kb], monadic=monadic)
-    errors = 0
-
-    def articles():
-        nonlocal errors
-        for record in read_paths(paths, stdin=sys.stdin):
-            if isinstance(record, ReadError):
-                errors += 1
-                print(f"Error: {record}", file=sys.stderr)
-                continue
-            yield {"text": record.text, "id": record.id, "title": record.title, "url": record.url,
-                   "published": record.published or published}
-
-    docs = pipeline.extract_many(articles())
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    problems = Problems()
+    docs = extract_documents(pipeline, paths, published=published, problems=problems)
     count = 0
     try:
         if output_format == "table":
@@ -66,8 +68,51 @@ def extract(
             for doc in docs:
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 count += 1
+    except BrokenPipeError:  # `dyad extract ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     finally:
         if output:
             out.close()
     if count == 0:
-        raise NothingProcessed(errors)
+        raise NothingProcessed(problems.count)
+
+
+class Problems:
+    """Input and article failures: each printed as one line on standard error, and counted."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, line: str) -> None:
+        self.count += 1
+        print(line, file=sys.stderr, flush=True)
+
+
+def extract_documents(pipeline, paths: Iterable[str], *, published: str | None, problems: Problems) -> Iterator:
+    """Documents of the articles under ``paths``, in input order; a read error or an article the
+    pipeline raises on goes to ``problems`` and the run goes on."""
+    batch: list[Article] = []
+    for record in read_paths(paths, stdin=sys.stdin):
+        if isinstance(record, ReadError):
+            problems.report(f"{'Warning' if record.is_warning else 'Error'}: {record}")
+            continue
+        batch.append(record)
+        if len(batch) < BATCH_SIZE:
+            continue
+        yield from _documents(pipeline, batch, published=published, problems=problems)
+        batch = []
+    yield from _documents(pipeline, batch, published=published, problems=problems)
+
+
+def _documents(pipeline, batch: list[Article], *, published: str | None, problems: Problems) -> Iterator:
+    if not batch:
+        return
+    inputs = [{"text": a.text, "id": a.id, "title": a.title, "url": a.url, "published": a.published or published}
+              for a in batch]
+    for article, result in zip(batch, extract_each(pipeline, inputs)):
+        if isinstance(result, str):
+            problems.report(f"Error: {article.origin}: [{E_ARTICLE_FAILED}] dyad failed on this article ({result}); "
+                            "the other articles were processed; please report it with the article")
+        else:
+            yield result

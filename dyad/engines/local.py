@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..document import Document
+
 _PIPELINE = None  # one per worker process, built by the pool initializer
 
 
@@ -47,19 +49,43 @@ def extract_outcomes(pipeline, articles: list[dict[str, Any]]) -> list[dict[str,
     Shared by every engine, so a failing article is an error outcome everywhere alike."""
     fields = ("text", "title", "url", "published")
     inputs = [{name: a.get(name) for name in fields} for a in articles]
-    try:
-        documents = list(pipeline.extract_many(inputs))
-        outcomes = [{"key": a["key"], "document": d.to_dict()} for a, d in zip(articles, documents)]
-    except Exception:  # one bad article must not sink the chunk: redo it one by one
-        outcomes = []
-        for article, single in zip(articles, inputs):
+    outcomes = []
+    for article, result in zip(articles, extract_each(pipeline, inputs)):
+        if not isinstance(result, str):
             try:
-                outcomes.append({"key": article["key"], "document": next(pipeline.extract_many([single])).to_dict()})
+                outcomes.append({"key": article["key"], "document": result.to_dict()})
+                continue
             except Exception as err:
-                where = traceback.extract_tb(err.__traceback__)[-1]
-                outcomes.append({"key": article["key"],
-                                 "error": f"{type(err).__name__}: {err} (at {os.path.basename(where.filename)}:{where.lineno})"})
+                result = failure_reason(err)
+        outcomes.append({"key": article["key"], "error": result})
     return outcomes
+
+
+def extract_each(pipeline, articles: list[dict[str, Any]]) -> list[Document | str]:
+    """Each article's Document, or in its place why the pipeline failed on it (a string), in input order.
+
+    The articles go through the pipeline together; if it raises, each is redone alone, so one bad
+    article costs only itself. The engines and ``dyad extract`` all isolate articles through here."""
+    try:
+        documents = list(pipeline.extract_many(articles))
+        if len(documents) == len(articles):
+            return documents
+    except Exception:  # one bad article must not sink the others: redo them one by one
+        pass
+    results: list[Document | str] = []
+    for article in articles:
+        try:
+            results.append(next(iter(pipeline.extract_many([article]))))
+        except Exception as err:
+            results.append(failure_reason(err))
+    return results
+
+
+def failure_reason(err: BaseException) -> str:
+    """``TypeError: message (at module.py:line)``: the exception and where it was raised."""
+    frames = traceback.extract_tb(err.__traceback__)
+    where = f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
+    return f"{type(err).__name__}: {err}{where}"
 
 
 class LocalEngine:
