@@ -181,6 +181,35 @@ class EmptyArticle(DyadError):
         super().__init__(f"{problem}; paste an article's text or upload a .txt or .html file")
 
 
+class TryItBusy(DyadError):
+    """Every Try it worker is taken and the queue is full, or a request waited its whole time limit."""
+
+    code = "E019"
+
+    def __init__(self, waiting: int) -> None:
+        super().__init__(f"Try it is busy ({waiting} request(s) waiting or running); try again in a few seconds, "
+                         "or run `dyad extract` on your own machine")
+
+
+class TryItTimeout(DyadError):
+    """Try it stopped a text that took longer than its time limit."""
+
+    code = "E020"
+
+    def __init__(self, n_chars: int, seconds: float) -> None:
+        super().__init__(f"dyad stopped after {seconds:g} s on this text of {n_chars:,} characters; Try it is for an "
+                         "article or a few, so paste a shorter text, or run `dyad extract` or `dyad ingest` on it")
+
+
+class TryItUnavailable(DyadError):
+    """The Try it worker could not build the pipeline, or stopped while running a text."""
+
+    code = "E021"
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"Try it cannot run here: {problem}; the server log has the details")
+
+
 # --- Spark engine (dyad ingest --engine spark, dyad load) --------------------------
 
 class JavaMissing(DyadError):

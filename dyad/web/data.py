@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import BadOption, NotFound
 from ..store.queries import REALIS, event_filters, parse_bound
 from ..store.rows import document_dict
+from .params import check_date, check_filters, check_nodes, check_rows, check_terms
 
 EVENT_SORTS = {
     "date": "coalesce(e.date_start, d.published)", "source": "s.name", "target": "t.name", "cameo": "e.cameo",
@@ -19,7 +20,6 @@ EVENT_SORTS = {
     "published": "d.published",
 }
 ORDERS = ["asc", "desc"]
-MAX_LIMIT = 1000
 
 
 def plain(value: Any) -> Any:
@@ -33,13 +33,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-def check_limit(limit: int, offset: int = 0) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadOption("limit", limit, f"a number of rows from 1 to {MAX_LIMIT}")
-    if offset < 0:
-        raise BadOption("offset", offset, "a number of rows >= 0")
-
-
 # --- corpus -------------------------------------------------------------------
 
 def summary(store) -> dict[str, Any]:
@@ -50,7 +43,8 @@ def summary(store) -> dict[str, Any]:
 
 
 def articles(store, *, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    check_limit(limit, offset)
+    check_rows(limit, offset)
+    check_terms(q=q)
     where, params = "", []
     if q:
         where = "WHERE (title ILIKE ? OR id = ? OR source_id = ?)"
@@ -93,7 +87,8 @@ ACTOR_COUNTS = (
 
 
 def actors(store, *, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    check_limit(limit, offset)
+    check_rows(limit, offset)
+    check_terms(q=q)
     where, params = "", []
     if q:
         where = "WHERE (a.name ILIKE ? OR a.code ILIKE ? OR a.country ILIKE ?)"
@@ -194,7 +189,7 @@ def _actor_events(store, condition: str, actor_id: str, limit: int) -> list[dict
 # --- dyads --------------------------------------------------------------------
 
 def dyads(store, *, limit: int = 50) -> dict[str, Any]:
-    check_limit(limit)
+    check_rows(limit)
     items = store.query(
         "SELECT m.source_actor_id AS source_id, s.name AS source, m.target_actor_id AS target_id, t.name AS target, "
         "count(*) AS n_events, round(avg(m.goldstein), 2) AS goldstein_mean, "
@@ -234,8 +229,10 @@ def network(store, *, since: str | None = None, until: str | None = None, root: 
     """Actors as nodes (size: merged events), directed dyads as edges with their mean Goldstein score."""
     from .layout import spring_layout
 
-    if not 1 <= max_nodes <= 500:
-        raise BadOption("max_nodes", max_nodes, "a number of nodes from 1 to 500")
+    check_nodes(max_nodes)
+    check_filters(root=root, country=country, realis=realis)
+    check_date("since", since)
+    check_date("until", until)
     where, params = ["m.source_actor_id IS NOT NULL", "m.target_actor_id IS NOT NULL",
                      "m.source_actor_id <> m.target_actor_id"], []
     if (start := parse_bound("since", since or None, end=False)) is not None:
@@ -245,13 +242,9 @@ def network(store, *, since: str | None = None, until: str | None = None, root: 
         where.append("coalesce(m.date_start, m.first_published) <= ?")
         params.append(stop)
     if root:
-        if not (root.isdigit() and len(root) == 2):
-            raise BadOption("root", root, "a two-digit CAMEO root, 01 to 20")
         where.append("m.root = ?")
         params.append(root)
     if realis:
-        if realis not in REALIS:
-            raise BadOption("realis", realis, REALIS)
         where.append("m.realis = ?")
         params.append(realis)
     if country:
@@ -291,7 +284,11 @@ def events(store, *, actor: str | None = None, source: str | None = None, target
            limit: int | None = 100, offset: int = 0) -> dict[str, Any]:
     """Events as reported (one row per document event), filtered, sorted and paged."""
     if limit is not None:
-        check_limit(limit, offset)
+        check_rows(limit, offset)
+    check_terms(actor=actor, source=source, target=target)
+    check_filters(code=code, country=country, realis=realis)
+    check_date("since", since)
+    check_date("until", until)
     if sort not in EVENT_SORTS:
         raise BadOption("sort", sort, list(EVENT_SORTS))
     if order not in ORDERS:

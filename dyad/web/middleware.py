@@ -26,11 +26,14 @@ async def security_headers(request: Request, call_next):
 
 
 class BodyLimit:
-    """Refuse a request body over `limit` bytes with 413 before anything parses or spools it."""
+    """Refuse a request body over `limit` bytes with 413 before anything parses or spools it.
 
-    def __init__(self, app, limit: int) -> None:
+    `limit` leaves room for form encoding; the refusal names the upload limit users know, `stated`."""
+
+    def __init__(self, app, limit: int, stated: int) -> None:
         self.app = app
         self.limit = limit
+        self.stated = stated
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
@@ -63,5 +66,5 @@ class BodyLimit:
 
     async def _refuse(self, scope, receive, send) -> None:
         request = Request(scope, receive)
-        response = error_response(request, UploadTooLarge("the request body", self.limit - 256 * 1024))
+        response = error_response(request, UploadTooLarge("the request body", self.stated))
         await response(scope, receive, send)

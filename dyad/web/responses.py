@@ -13,13 +13,16 @@ from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..version import __version__
-from ..errors import (DyadError, NotFound, StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated, UnsupportedUpload,
-                      UploadTooLarge)
+from ..errors import (DyadError, NotFound, StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated, TryItBusy,
+                      TryItTimeout, TryItUnavailable, UnsupportedUpload, UploadTooLarge)
 from .render import QUAD_CLASSES
 
 TEMPLATES = Path(__file__).parent / "templates"
+# 5xx only for the server's own state: the database (503), Try it overloaded or unable to run (503, try again)
+# or a text that ran past the time limit (504: the worker, like an upstream, did not answer in time).
 STATUS = {NotFound: 404, UploadTooLarge: 413, UnsupportedUpload: 415, StoreLocked: 503, StoreMissing: 503,
-          StoreNotDuckDB: 503, StoreOutdated: 503}
+          StoreNotDuckDB: 503, StoreOutdated: 503, TryItBusy: 503, TryItUnavailable: 503, TryItTimeout: 504}
+RETRY_AFTER = {TryItBusy: "5"}  # seconds
 CAMEO_ROOTS = {
     "01": "make public statement", "02": "appeal", "03": "express intent to cooperate", "04": "consult",
     "05": "engage in diplomatic cooperation", "06": "engage in material cooperation", "07": "provide aid",
@@ -63,7 +66,11 @@ def error_response(request: Request, err: Exception) -> Response:
         message = "invalid parameter(s): " + "; ".join(problems)
     else:
         status, code, message = 500, "HTTP500", "internal error; the server log has the details"
+    after = next((seconds for kind, seconds in RETRY_AFTER.items() if isinstance(err, kind)), None)
+    headers = {"retry-after": after} if after else None
     if wants_json(request):
-        return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+        return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status,
+                            headers=headers)
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "code": code, "message": message}, status_code=status)
+        request, "error.html", {"status": status, "code": code, "message": message}, status_code=status,
+        headers=headers)

@@ -1,7 +1,7 @@
 """What one app shares across requests, kept on `app.state` and handed to routes as dependencies.
 
 The database is opened read-only once (`app.state.store`); each request reads through its own
-DuckDB cursor. The pipeline for Try it is built on first use (`app.state.pipeline`).
+DuckDB cursor. Try it runs on worker processes started on first use (`app.state.try_pool`, see `pool.py`).
 """
 from __future__ import annotations
 
@@ -12,23 +12,7 @@ from typing import Annotated, Any, Callable, Iterator
 from fastapi import Depends, Request
 
 from ..store import Store
-
-
-class LazyPipeline:
-    """The spaCy pipeline, built on first use and shared by every request of this process."""
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self._pipeline = None
-        self._lock = threading.Lock()
-
-    def extract(self, **article: Any) -> dict[str, Any]:
-        with self._lock:  # one build; spaCy pipelines are not meant for concurrent calls
-            if self._pipeline is None:
-                from ..pipeline import Pipeline
-
-                self._pipeline = Pipeline(self.model)
-            return self._pipeline.extract(**article).to_dict()
+from .pool import TryItPool
 
 
 class ResultCache:
@@ -65,8 +49,8 @@ def store_cursor(request: Request) -> Iterator[Store]:
         cursor.close()
 
 
-def pipeline(request: Request) -> LazyPipeline:
-    return request.app.state.pipeline
+def try_pool(request: Request) -> TryItPool:
+    return request.app.state.try_pool
 
 
 def upload_limit(request: Request) -> int:
@@ -78,6 +62,6 @@ def network_cache(request: Request) -> ResultCache:
 
 
 ReadOnlyStore = Annotated[Store, Depends(store_cursor)]
-SharedPipeline = Annotated[LazyPipeline, Depends(pipeline)]
+TryPool = Annotated[TryItPool, Depends(try_pool)]
 UploadLimit = Annotated[int, Depends(upload_limit)]
 NetworkCache = Annotated[ResultCache, Depends(network_cache)]

@@ -1,6 +1,7 @@
 """Web fixtures: a small database ingested from invented articles, the app, a live server, a browser."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -70,9 +71,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(app):
-    """uvicorn serving the app on a free loopback port, in a thread, for the session."""
+@contextlib.contextmanager
+def serving(app):
+    """uvicorn serving `app` on a free loopback port, in a thread; yields the base URL."""
     import uvicorn
 
     port = free_port()
@@ -84,9 +85,18 @@ def live_server(app):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start within 15 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """uvicorn serving the app on a free loopback port, in a thread, for the session."""
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def test_the_pipeline_is_built_lazily(web_db):
     from dyad.web import create_app
 
     app = create_app(str(web_db))
-    assert app.state.pipeline._pipeline is None, "starting the server loads no model"
+    assert app.state.try_pool.started == 0, "starting the server starts no worker and loads no model"
     app.state.store.close()
 
 

@@ -1,12 +1,11 @@
 """Corpus actors: the searchable list and one actor's page."""
 from __future__ import annotations
 
-from typing import Optional
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from .. import data
+from ..params import Limit, Offset, Term
 from ..responses import page
 from ..state import ReadOnlyStore
 
@@ -14,13 +13,13 @@ router = APIRouter()
 
 
 @router.get("/api/actors", tags=["actors"])
-def api_actors(store: ReadOnlyStore, q: Optional[str] = None, limit: int = 50, offset: int = 0) -> dict:
+def api_actors(store: ReadOnlyStore, q: Term = None, limit: Limit = 50, offset: Offset = 0) -> dict:
     """Corpus actors by mentions; `q` matches the name (substring), code (prefix) or country."""
     return data.actors(store, q=q, limit=limit, offset=offset)
 
 
 @router.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-def actors_page(request: Request, store: ReadOnlyStore, q: Optional[str] = None, limit: int = 50, offset: int = 0):
+def actors_page(request: Request, store: ReadOnlyStore, q: Term = None, limit: Limit = 50, offset: Offset = 0):
     return page(request, "actors.html", result=data.actors(store, q=q, limit=limit, offset=offset))
 
 

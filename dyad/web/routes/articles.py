@@ -1,12 +1,11 @@
 """Stored articles: the list and one annotated article."""
 from __future__ import annotations
 
-from typing import Optional
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from .. import data
+from ..params import Limit, Offset, Term
 from ..render import annotate
 from ..responses import page
 from ..state import ReadOnlyStore
@@ -15,13 +14,13 @@ router = APIRouter()
 
 
 @router.get("/api/articles", tags=["articles"])
-def api_articles(store: ReadOnlyStore, q: Optional[str] = None, limit: int = 50, offset: int = 0) -> dict:
+def api_articles(store: ReadOnlyStore, q: Term = None, limit: Limit = 50, offset: Offset = 0) -> dict:
     """Stored articles, newest first; `q` matches the title (substring) or the id."""
     return data.articles(store, q=q, limit=limit, offset=offset)
 
 
 @router.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-def articles_page(request: Request, store: ReadOnlyStore, q: Optional[str] = None, limit: int = 50, offset: int = 0):
+def articles_page(request: Request, store: ReadOnlyStore, q: Term = None, limit: Limit = 50, offset: Offset = 0):
     return page(request, "articles.html", result=data.articles(store, q=q, limit=limit, offset=offset))
 
 

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from .. import data
+from ..params import Limit
 from ..responses import page
 from ..state import ReadOnlyStore
 
@@ -12,13 +13,13 @@ router = APIRouter()
 
 
 @router.get("/api/dyads", tags=["dyads"])
-def api_dyads(store: ReadOnlyStore, limit: int = 50) -> dict:
+def api_dyads(store: ReadOnlyStore, limit: Limit = 50) -> dict:
     """Directed actor pairs by merged events, with cooperation and conflict counts."""
     return data.dyads(store, limit=limit)
 
 
 @router.get("/dyads", response_class=HTMLResponse, include_in_schema=False)
-def dyads_page(request: Request, store: ReadOnlyStore, limit: int = 50):
+def dyads_page(request: Request, store: ReadOnlyStore, limit: Limit = 50):
     return page(request, "dyads.html", result=data.dyads(store, limit=limit))
 
 

@@ -1,21 +1,25 @@
 """Events as reported: filtered, sorted and paged, as JSON, CSV and a page."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 
 from .. import data
 from ..csv_export import csv_rows
+from ..params import Code, Country, Limit, Offset, Realis, Since, Term, Until
 from ..responses import page
 from ..state import ReadOnlyStore
 
 
-def event_filters(actor: Optional[str] = None, source: Optional[str] = None, target: Optional[str] = None,
-                  code: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
-                  realis: Optional[str] = None, country: Optional[str] = None, sort: str = "date",
-                  order: str = "asc") -> dict:
+Sort = Annotated[str, Query(description="sort column", json_schema_extra={"enum": list(data.EVENT_SORTS)})]
+Order = Annotated[str, Query(description="sort direction", json_schema_extra={"enum": data.ORDERS})]
+
+
+def event_filters(actor: Term = None, source: Term = None, target: Term = None, code: Code = None,
+                  since: Since = None, until: Until = None, realis: Realis = None, country: Country = None,
+                  sort: Sort = "date", order: Order = "asc") -> dict:
     """The filter query parameters shared by the JSON, the CSV and the page; an empty value means no filter."""
     return {k: (v or None) if k not in ("sort", "order") else v for k, v in locals().items()}
 
@@ -26,7 +30,7 @@ router = APIRouter()
 
 
 @router.get("/api/events", tags=["events"])
-def api_events(filters: EventFilters, store: ReadOnlyStore, limit: int = 100, offset: int = 0) -> dict:
+def api_events(filters: EventFilters, store: ReadOnlyStore, limit: Limit = 100, offset: Offset = 0) -> dict:
     """Events as reported (one row per document event), filtered, sorted and paged. `actor`, `source`
     and `target` match names (substring); `code` is a CAMEO prefix; `since`/`until` take YYYY[-MM[-DD]];
     `country` matches either actor's country or the place's; `sort` is one of
@@ -43,6 +47,6 @@ def api_events_csv(filters: EventFilters, store: ReadOnlyStore):
 
 
 @router.get("/events", response_class=HTMLResponse, include_in_schema=False)
-def events_page(request: Request, filters: EventFilters, store: ReadOnlyStore, limit: int = 100, offset: int = 0):
+def events_page(request: Request, filters: EventFilters, store: ReadOnlyStore, limit: Limit = 100, offset: Offset = 0):
     result = data.events(store, **filters, limit=limit, offset=offset)
     return page(request, "events.html", result=result, realis_values=data.REALIS, sorts=list(data.EVENT_SORTS))
