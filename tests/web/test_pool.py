@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -68,10 +69,13 @@ def make_pool(monkeypatch):
 
 
 def run_all(pool: TryItPool, articles: list[dict]) -> list:
+    """The articles through the pool at once, on an event loop in a thread of its own (the browser tests'
+    Playwright keeps one running in the main thread)."""
     async def main():
         return await asyncio.gather(*(pool.extract(a) for a in articles), return_exceptions=True)
 
-    return asyncio.run(main())
+    with ThreadPoolExecutor(1) as runner:
+        return runner.submit(asyncio.run, main()).result()
 
 
 def test_workers_start_on_first_use_and_are_reused(make_pool):
