@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,15 +88,22 @@ def check_ingest_options(paths: list[str], *, engine: str, out: str | None, mast
 
 def ingest_local(paths: list[str], db: Path, *, progress: bool, **kwargs) -> None:
     """The local engine into ``db``, with a progress bar on standard error unless ``progress`` is off."""
-    from ..engines.ingest import ingest as run
+    from ..engines.ingest import RunStopped, ingest as run
     from ..store import Store
 
-    with Store.open(db) as store:
-        if progress:
-            with progress_bar(paths) as advance:
-                report = run(store, paths, on_progress=advance, **kwargs)
-        else:
-            report = run(store, paths, **kwargs)
+    try:
+        with Store.open(db) as store:
+            if progress:
+                with progress_bar(paths) as advance:
+                    report = run(store, paths, on_progress=advance, **kwargs)
+            else:
+                report = run(store, paths, **kwargs)
+    except RunStopped as stop:
+        # One line and the shell's code for a signal (130 for Ctrl-C, 143 for SIGTERM); said here because
+        # typer turns a KeyboardInterrupt into a silent exit 0 when it runs with standalone_mode=False.
+        typer.echo(f"Error: interrupted by {signal.Signals(stop.signum).name}; the documents committed so far are "
+                   f"kept, and running the same command again finishes the rest", err=True)
+        sys.exit(128 + stop.signum)
     rate = (report.read - report.skipped) / report.seconds if report.seconds else 0.0
     typer.echo(
         f"run {report.run_id}: {report.documents} new document(s), {report.skipped} already stored, "

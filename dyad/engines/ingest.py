@@ -3,11 +3,19 @@
 The main process is the only writer (``dyad.store.writer.DocumentWriter``); the engine (by default
 ``LocalEngine``, worker processes) turns chunks of article dicts into outcome dicts. Input is streamed
 in chunks of ``batch_size`` articles, so memory does not grow with the corpus.
+
+SIGINT and SIGTERM stop a run cleanly (``StopSignals``): never inside a chunk's transaction, the
+workers are terminated, the ``runs`` row is marked ``interrupted``, and ``RunStopped`` (a
+``KeyboardInterrupt``) goes up to the CLI, which prints one ``Error: interrupted`` line. What was committed stays; the next run
+finishes the rest.
 """
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,14 +70,75 @@ def ingest(
     engine = engine or LocalEngine(model=model, kb_files=kb_files, monadic=monadic, workers=workers)
     chunks = new_article_chunks(paths, writer, report, fields=fields, published=published, batch_size=batch_size,
                                 on_progress=on_progress)
-    for result in engine.map(chunks):
-        write_result(writer, result, report, on_progress)
-    writer.finish()
-    report.seconds = time.perf_counter() - started
-    store.finish_run(report.run_id, report.counts())
-    if merge_window_days is not None:
-        report.merged = rebuild_merged(store, window_days=merge_window_days)
+    with StopSignals() as stop:
+        results = engine.map(chunks)
+        try:
+            for result in results:
+                with stop.deferred():  # a chunk's transaction is never cut short
+                    write_result(writer, result, report, on_progress)
+            with stop.deferred():
+                writer.finish()
+        except KeyboardInterrupt:
+            with stop.deferred(check=False):
+                results.close()  # terminates the workers
+                report.seconds = time.perf_counter() - started
+                store.finish_run(report.run_id, report.counts(), status="interrupted")
+            raise
+        finally:
+            results.close()
+        report.seconds = time.perf_counter() - started
+        with stop.deferred(check=False):  # every document is in: a late stop lets the run finish
+            store.finish_run(report.run_id, report.counts())
+            if merge_window_days is not None:
+                report.merged = rebuild_merged(store, window_days=merge_window_days)
     return report
+
+
+class RunStopped(KeyboardInterrupt):
+    """The run was stopped by ``signum`` (SIGINT or SIGTERM); its ``runs`` row says ``interrupted``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class StopSignals:
+    """While a run is on, SIGINT and SIGTERM raise ``RunStopped`` in the main thread, once;
+    inside ``deferred()`` the stop waits until the block is done. Outside the main thread (a library
+    caller's worker thread) signals cannot be handled, and nothing is installed."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.deferring = 0
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> "StopSignals":
+        if threading.current_thread() is threading.main_thread():
+            self.previous = {signum: signal.signal(signum, self._handle) for signum in self.SIGNALS}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, frame) -> None:
+        if self.received is not None:
+            return  # already stopping: a second Ctrl-C must not cut the clean-up short
+        self.received = signum
+        if not self.deferring:
+            raise RunStopped(signum)
+
+    @contextmanager
+    def deferred(self, *, check: bool = True) -> Iterator[None]:
+        self.deferring += 1
+        try:
+            yield
+        finally:
+            self.deferring -= 1
+        if check and self.received is not None and not self.deferring:
+            raise RunStopped(self.received)
 
 
 def new_article_chunks(paths: Iterable[str], writer: DocumentWriter, report: IngestReport, *, fields: Fields,

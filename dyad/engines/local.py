@@ -3,12 +3,18 @@
 Workers receive lists of plain article dicts and return plain outcome dicts
 (``{"key", "document"}`` or ``{"key", "error"}``): never spaCy objects. A failing
 article becomes an error outcome; the rest of its chunk is still processed.
+Workers leave stopping to the main process: they ignore Ctrl-C (the main process stops them), and
+they end as soon as the main process does, even after ``kill -9`` (``follow_parent``).
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import resource
+import signal
+import sys
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -28,12 +34,47 @@ class ChunkResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def init_worker(model: str, kb_files: tuple[str, ...], monadic: bool) -> None:
-    """Pool initializer: build the pipeline once for this process."""
+def init_worker(model: str, kb_files: tuple[str, ...], monadic: bool, parent_pid: int | None = None) -> None:
+    """Pool initializer: tie this process to the main one (``parent_pid``), then build the pipeline once."""
     global _PIPELINE
+    if parent_pid is not None:
+        follow_parent(parent_pid)
     from ..pipeline import Pipeline
 
     _PIPELINE = Pipeline(model, kb_files=kb_files, monadic=monadic)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def follow_parent(parent_pid: int) -> None:
+    """Ignore SIGINT (a Ctrl-C reaches the whole process group; the main process alone decides how to
+    stop) and die with the main process: on Linux the kernel sends SIGKILL when it ends, however it
+    ends; elsewhere a thread watches ``os.getppid()``. Either way no worker outlives a killed run
+    to print broken-pipe tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _kill_me_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="dyad-parent-watch").start()
+    if os.getppid() != parent_pid:  # the main process ended before the line above took effect
+        os._exit(1)
+
+
+def _kill_me_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def run_chunk(articles: list[dict[str, Any]]) -> ChunkResult:
@@ -109,7 +150,9 @@ class LocalEngine:
         context = multiprocessing.get_context(self.start_method)
         # Pool.imap would pull the whole input eagerly; a window of pending chunks keeps memory bounded.
         window = 2 * self.workers
-        with context.Pool(self.workers, initializer=init_worker, initargs=init_args) as pool:
+        # Leaving this block for any reason (an exception, or the caller closing the generator on a
+        # stop) terminates the workers: ``Pool.__exit__`` is ``terminate()``.
+        with context.Pool(self.workers, initializer=init_worker, initargs=(*init_args, os.getpid())) as pool:
             pending: deque = deque()
             for chunk in chunks:
                 pending.append(pool.apply_async(run_chunk, (chunk,)))

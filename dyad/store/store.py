@@ -101,11 +101,12 @@ class Store:
              *(versions.get(column) for column in VERSION_COLUMNS)],
         ).fetchone()[0]
 
-    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+    def finish_run(self, run_id: int, counts: dict[str, int], *, status: str = "finished") -> None:
+        """End the run's row: ``finished``, or ``interrupted`` when it was stopped (its counts so far)."""
         self.con.execute(
-            "UPDATE runs SET finished = current_timestamp, status = 'finished', n_read = ?, n_skipped = ?, "
+            "UPDATE runs SET finished = current_timestamp, status = ?, n_read = ?, n_skipped = ?, "
             "n_documents = ?, n_duplicates = ?, n_errors = ? WHERE id = ?",
-            [counts.get("read", 0), counts.get("skipped", 0), counts.get("documents", 0),
+            [status, counts.get("read", 0), counts.get("skipped", 0), counts.get("documents", 0),
              counts.get("duplicates", 0), counts.get("errors", 0), run_id],
         )
 
