@@ -66,11 +66,26 @@ def _load(path: str) -> dict[tuple[str, str], dict]:
         return {(r["set"], r["key"]): r["doc"] for r in map(json.loads, handle)}
 
 
-def _key(record) -> str:
-    """A record as compared: without its id, which renumbers when an earlier record goes."""
+def _key(record, names: dict[str, str]) -> str:
+    """A record as compared: without its id, which renumbers when an earlier record goes, and
+    with the actors it points at named (actor ids renumber when an earlier actor goes)."""
     if isinstance(record, dict):
         record = {k: v for k, v in record.items() if k != "id"}
+        for field in ("source", "target", "speaker", "organization"):
+            if record.get(field) in names:
+                record[field] = names[record[field]]
+        for field in ("affiliations", "members"):
+            if isinstance(record.get(field), list):
+                record[field] = sorted(names.get(a, a) for a in record[field])
+        if isinstance(record.get("roles"), list):
+            record["roles"] = [{**r, "organization": names.get(r.get("organization"), r.get("organization"))} for r in record["roles"]]
     return json.dumps(record, sort_keys=True)
+
+
+def _changed(old: dict, new: dict, part: str) -> bool:
+    old_names = {a["id"]: a["name"] for a in old.get("actors") or ()}
+    new_names = {a["id"]: a["name"] for a in new.get("actors") or ()}
+    return ({_key(x, old_names) for x in old.get(part) or ()} != {_key(x, new_names) for x in new.get(part) or ()})
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -87,10 +102,12 @@ def diff(args: argparse.Namespace) -> int:
             changed[(key[0], "missing")] += 1
             continue
         for part in PARTS:
-            if old.get(part) != new.get(part):
+            if old.get(part) != new.get(part) and _changed(old, new, part):
                 changed[(key[0], part)] += 1
-                olds = {_key(x) for x in old.get(part) or ()}
-                news = {_key(x) for x in new.get(part) or ()}
+                old_names = {a["id"]: a["name"] for a in old.get("actors") or ()}
+                new_names = {a["id"]: a["name"] for a in new.get("actors") or ()}
+                olds = {_key(x, old_names) for x in old.get(part) or ()}
+                news = {_key(x, new_names) for x in new.get(part) or ()}
                 records[(key[0], part)] += len(olds ^ news)
                 gone[(key[0], part)] += len(olds - news)
                 came[(key[0], part)] += len(news - olds)
