@@ -11,7 +11,8 @@ Both include building the pipeline in each of their 2 worker processes (Spark's 
 builds" shows, per Python worker process, how many tasks it ran and how often it built the pipeline:
 once each, when workers are reused). Spark's JVM and session start-up is timed apart; the ratio
 (goal >= 0.7) is Spark's throughput without start-up over the local engine's, then with it. The load
-average before and after each engine is printed, since a shared machine skews both.
+average before and after each engine is printed, since a shared machine skews both; so are the CPU
+seconds each engine's process tree used, a figure other load barely moves.
 
     python bench/bench_spark.py [--limit 2000] [--data FILE] [--partitions N]
 """
@@ -49,6 +50,31 @@ def run_local(corpus: Path, tmp: Path, batch_size: int):
         return time.perf_counter() - start, report
 
 
+def tree_cpu_seconds(root: int | None = None) -> float:
+    """CPU seconds (user + system) used so far by this process and every live descendant, plus the
+    children each has reaped (Linux /proc); a figure the machine's other load barely moves."""
+    root = root or os.getpid()
+    tick = os.sysconf("SC_CLK_TCK")
+    parents, cpu = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stream:
+                fields = stream.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = sum(int(v) for v in fields[11:15]) / tick  # utime stime cutime cstime
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parents.get(pid, 0)
+        return False
+    return sum(seconds for pid, seconds in cpu.items() if descends(pid))
+
+
 def load_average() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -83,22 +109,28 @@ def main() -> None:
         local = None
         if not args.spark_only:
             print(f"before the local engine: {load_average()}")
+            cpu = tree_cpu_seconds()
             local_s, local = run_local(corpus, tmp, args.batch_size)
+            local_cpu = tree_cpu_seconds() - cpu
             local_rate = local.read / local_s
             print(f"local engine : {local_s:7.1f} s  {local_rate:6.2f} articles/s  "
-                  f"({local.documents} documents, {local.errors} errors, {local.merged} merged events)")
+                  f"({local.documents} documents, {local.errors} errors, {local.merged} merged events); "
+                  f"CPU {local_cpu:.1f} s")
 
         print(f"before Spark: {load_average()}")
         start = time.perf_counter()
         spark = spark_session("local[2]", app_name="dyad bench", conf={"spark.ui.enabled": "false"})
         startup_s = time.perf_counter() - start
+        cpu = tree_cpu_seconds()
         report = run_spark([str(corpus)], str(tmp / "out"), spark=spark, batch_size=args.batch_size,
                            partitions=args.partitions)
+        spark_cpu = tree_cpu_seconds() - cpu  # the driver, the JVM and its Python workers
         spark_s = report.seconds
         spark_rate = report.read / spark_s
         print(f"Spark start  : {startup_s:7.1f} s  (JVM and SparkSession, once per job)")
         print(f"Spark engine : {spark_s:7.1f} s  {spark_rate:6.2f} articles/s  ({report.documents} documents, "
-              f"{report.errors} errors, {report.merged} merged events, {report.partitions} partitions)")
+              f"{report.errors} errors, {report.merged} merged events, {report.partitions} partitions); "
+              f"CPU {spark_cpu:.1f} s")
         print("    of which: " + ", ".join(f"{name.replace('_seconds', '')} {value:.1f} s"
                                         for name, value in report.extra.items() if name.endswith("_seconds")))
         print(f"    pipeline builds: {worker_line(report.extra.get('workers', {}))} "
@@ -116,6 +148,8 @@ def main() -> None:
         print(f"same counts as the local engine: {'yes' if same else 'NO'}")
         print(f"throughput ratio Spark/local: {spark_rate / local_rate:.2f} without start-up, "
               f"{report.read / (spark_s + startup_s) / local_rate:.2f} with start-up (goal >= 0.7)")
+        print(f"CPU ratio local/Spark: {local_cpu / spark_cpu:.2f} (the same ratio in CPU seconds, which a busy "
+              "machine skews far less than wall time)")
         print(f"per-core rate (Spark): {spark_rate / 2:.2f} articles/s/core")
 
 

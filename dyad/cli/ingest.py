@@ -48,10 +48,10 @@ def ingest(
     from ..ingest import Fields
 
     fields = Fields(text=text_field, id=id_field, title=title_field, url=url_field, date=date_field)
-    options = {"paths": [str(p) for p in paths], "batch_size": batch_size, "published": published,
-               "fields": {k: v for k, v in vars(fields).items() if v}, "kb": [str(p) for p in kb],
-               "monadic": monadic, "window_days": window_days}
     kb_files = [str(p) for p in kb]
+    options = {"paths": [str(p) for p in paths], "batch_size": batch_size, "published": published,
+               "fields": {k: v for k, v in vars(fields).items() if v}, "kb": kb_files,
+               "monadic": monadic, "window_days": window_days}
     if engine == "spark":
         ingest_spark(paths, out, options={"engine": "spark", "master": master, "partitions": partitions, **options},
                      master=master, partitions=partitions, model=model, kb_files=kb_files, monadic=monadic,

@@ -214,6 +214,14 @@ def test_each_python_worker_builds_the_pipeline_once_for_all_its_tasks(runs):
 
 
 @pytest.mark.spark
+def test_a_local_session_runs_its_jvm_with_the_quick_jit_compiler_only(spark):
+    options = spark.sparkContext.getConf().get("spark.driver.extraJavaOptions", "")
+    assert spark_engine.LOCAL_DRIVER_JAVA_OPTIONS in options
+    runtime_flags = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+    assert "-XX:TieredStopAtLevel=1" in list(runtime_flags)
+
+
+@pytest.mark.spark
 def test_manifest_and_runs_row_record_the_library_versions(runs):
     import duckdb
 
