@@ -58,13 +58,17 @@ def entities(doc: Doc) -> list[Span]:
     return cached
 
 
+def _entity_starts(doc: Doc) -> list[int]:
+    cached = doc.user_data.get("dyad_ent_starts")
+    if cached is None:
+        cached = doc.user_data["dyad_ent_starts"] = [e.start for e in entities(doc)]
+    return cached
+
+
 def entities_between(doc: Doc, start: int, end: int) -> list[Span]:
     """The entities that lie within tokens ``start:end`` (what ``doc[start:end].ents`` gives)."""
     ents = entities(doc)
-    starts = doc.user_data.get("dyad_ent_starts")
-    if starts is None:
-        starts = doc.user_data["dyad_ent_starts"] = [e.start for e in ents]
-    k = bisect_left(starts, start)
+    k = bisect_left(_entity_starts(doc), start)
     out = []
     while k < len(ents) and ents[k].start < end:
         if ents[k].end <= end:
@@ -76,7 +80,5 @@ def entities_between(doc: Doc, start: int, end: int) -> list[Span]:
 def entity_at(tok: Token) -> Span | None:
     """The entity covering ``tok``."""
     ents = entities(tok.doc)
-    starts = tok.doc.user_data.get("dyad_ent_starts") or [e.start for e in ents]
-    tok.doc.user_data["dyad_ent_starts"] = starts
-    k = bisect_right(starts, tok.i) - 1
+    k = bisect_right(_entity_starts(tok.doc), tok.i) - 1
     return ents[k] if k >= 0 and ents[k].start <= tok.i < ents[k].end else None
