@@ -11,6 +11,7 @@ import pytest
 from dyad.actors.index import actor_of
 from tests.conftest import actor_named
 from tests.handmade import actor_index, doc_from_table, run_stages, token
+from tests.frozen_parses import ROLE_IN_RELATIVE_CLAUSE, SHARED_NAME_AT_HOME
 
 
 def actors_of(table):
@@ -52,22 +53,6 @@ def test_country_variants_merge_into_one_actor():
     assert mentions(doc.actors[0]) == [("United States", "name"), ("U.S.", "alias"), ("Washington", "metonym")]
 
 
-SHARED_NAME_AT_HOME = r'''
-# The Chilean government sent the pension bill to Congress on Tuesday.
-# i  word        tag  pos    dep       head  lemma       ent     ws
- >0  The         DT   DET    det       2     the         O       1
-  1  Chilean     JJ   ADJ    amod      2     chilean     B-NORP  1
-  2  government  NN   NOUN   nsubj     3     government  O       1
-  3  sent        VBD  VERB   ROOT      3     send        O       1
-  4  the         DT   DET    det       6     the         O       1
-  5  pension     NN   NOUN   compound  6     pension     O       1
-  6  bill        NN   NOUN   dobj      3     bill        O       1
-  7  to          IN   ADP    dative    3     to          O       1
-  8  Congress    NNP  PROPN  pobj      7     Congress    B-ORG   1
-  9  on          IN   ADP    prep      3     on          O       1
- 10  Tuesday     NNP  PROPN  pobj      9     Tuesday     B-DATE  0
- 11  .           .    PUNCT  punct     3     .           O       0
-'''
 SHARED_NAME_ALONE = r'''
 # Congress rejected the budget again.
 # i  word      tag  pos    dep     head  lemma     ent    ws
@@ -152,25 +137,6 @@ FORMER_AND_THEN = r'''
  16  in         IN    ADP    prep      8     in         O         1
  17  Lima       NNP   PROPN  pobj      16    Lima       B-GPE     0
  18  .          .     PUNCT  punct     8     .          O         0
-'''
-ROLE_IN_RELATIVE_CLAUSE = r'''
-# Grace Mwale, who leads the People's Renewal Party, rejected the results.
-# i  word      tag   pos    dep       head  lemma    ent       ws
- >0  Grace     NNP   PROPN  compound  1     Grace    B-PERSON  1
-  1  Mwale     NNP   PROPN  nsubj     11    Mwale    I-PERSON  0
-  2  ,         ,     PUNCT  punct     1     ,        O         1
-  3  who       WP    PRON   nsubj     4     who      O         1
-  4  leads     VBZ   VERB   relcl     1     lead     O         1
-  5  the       DT    DET    det       6     the      B-ORG     1
-  6  People    NNPS  PROPN  poss      9     People   I-ORG     0
-  7  's        POS   PART   case      6     's       I-ORG     1
-  8  Renewal   NNP   PROPN  compound  9     Renewal  I-ORG     1
-  9  Party     NNP   PROPN  dobj      4     Party    I-ORG     0
- 10  ,         ,     PUNCT  punct     1     ,        O         1
- 11  rejected  VBD   VERB   ROOT      11    reject   O         1
- 12  the       DT    DET    det       13    the      O         1
- 13  results   NNS   NOUN   dobj      11    result   O         0
- 14  .         .     PUNCT  punct     11    .        O         0
 '''
 UNKNOWN_COUNTRY = r'''
 # Maria Olsen, a local teacher, said the bridge was closed.
