@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -99,18 +100,18 @@ class Pipeline:
         pairs = ((cleaned.text, (article, cleaned)) for article, cleaned in prepared)
         for doc, (article, cleaned) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             published = parse_published(article.get("published"))
-            yield self._document([(0, *self._stages(doc, published))], article, cleaned, published)
+            yield self._document([self._stages(doc, published, 0)], article, cleaned, published)
 
     def _long_document(self, article: dict, cleaned) -> Document:
         """A long article parsed one piece at a time, so only one piece's Doc is ever in memory."""
         published = parse_published(article.get("published"))
         parts = []
         for start, end in piece_bounds(cleaned.text, self.piece_chars):
-            parts.append((start, *self._stages(self.nlp(cleaned.text[start:end]), published)))
+            parts.append(self._stages(self.nlp(cleaned.text[start:end]), published, start))
         return self._document(parts, article, cleaned, published)
 
-    def _stages(self, doc, published) -> tuple:
-        """Sentences, actors, events, quotes and warnings of one parsed text."""
+    def _stages(self, doc, published, offset: int) -> "_Part":
+        """Sentences, actors, events, quotes and warnings of one parsed text (or piece at ``offset``)."""
         sentences = tuple(Span(s.start_char, s.end_char) for s in sentence_list(doc))
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
         quotes, quote_warnings = find_quotes(doc, index)
@@ -118,9 +119,9 @@ class Pipeline:
         index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
         events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)
         events = _attach_speakers(events, quotes)
-        return sentences, tuple(index.actors), tuple(events), tuple(quotes), tuple(quote_warnings)
+        return _Part(offset, sentences, tuple(index.actors), tuple(events), tuple(quotes), tuple(quote_warnings))
 
-    def _document(self, parts: list[tuple], article: dict, cleaned, published) -> Document:
+    def _document(self, parts: list["_Part"], article: dict, cleaned, published) -> Document:
         warnings: list[str] = []
         if cleaned.removed:
             warnings.append(f"{W_REMOVED} removed {len(cleaned.removed)} piece(s) of reposting furniture (see 'removed')")
@@ -128,14 +129,14 @@ class Pipeline:
         if published_raw and published is None:
             warnings.append(f"{W_BAD_DATE} publication date {published_raw!r} is not YYYY-MM-DD; relative dates left unresolved")
         if len(parts) == 1:
-            _, sentences, actors, events, quotes, _ = parts[0]
+            sentences, actors, events, quotes = parts[0].sentences, parts[0].actors, parts[0].events, parts[0].quotes
         else:
             sentences, actors, events, quotes = join_pieces([part[:5] for part in parts])
             warnings.append(f"{W_PIECES} text of {len(cleaned.text):,} characters parsed in {len(parts)} pieces; "
                             "coreference and quotation attribution do not cross a piece boundary")
         if not sentences:
             warnings.append(f"{W_NO_SENTENCES} no text left after cleaning")
-        warnings += [w for part in parts for w in _shifted(part[5], part[0])]
+        warnings += [w for part in parts for w in _shifted(part.warnings, part.offset)]
         return Document(
             id=str(article.get("id") or content_id(cleaned.text)),
             text=cleaned.text, title=article.get("title"), url=article.get("url"),
@@ -144,6 +145,17 @@ class Pipeline:
             quotes=quotes, warnings=tuple(warnings), removed=tuple(cleaned.removed),
             meta={"model": self.model_name},
         )
+
+
+class _Part(NamedTuple):
+    """The records of one parsed text, or of one piece of a long text starting at ``offset``."""
+
+    offset: int
+    sentences: tuple[Span, ...]
+    actors: tuple
+    events: tuple
+    quotes: tuple
+    warnings: tuple[str, ...]
 
 
 def _shifted(warnings: tuple[str, ...], offset: int) -> tuple[str, ...]:
