@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -22,7 +23,10 @@ def read_tsv(path: str | Path, required: tuple[str, ...]) -> Iterator[tuple[int,
     """
     path = Path(path)
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        if path.suffix == ".gz":  # a large generated table ships compressed (phoenix_actors.tsv.gz)
+            handle = gzip.open(path, "rt", encoding="utf-8", newline="")
+        else:
+            handle = path.open(encoding="utf-8", newline="")
     except OSError as err:
         raise DataFileError(str(path), 0, f"cannot open ({err.strerror})") from err
     with handle:

@@ -113,7 +113,7 @@ class Pipeline:
     def _stages(self, doc, published, offset: int) -> "_Part":
         """Sentences, actors, events, quotes and warnings of one parsed text (or piece at ``offset``)."""
         sentences = tuple(Span(s.start_char, s.end_char) for s in sentence_list(doc))
-        index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb)
+        index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb, published)
         quotes, quote_warnings = find_quotes(doc, index)
         # "we" and "I" inside a quotation are its speaker: the events stage sees them resolved
         index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))

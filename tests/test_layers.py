@@ -20,7 +20,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.data_files",),
     # language data and text handling with no parse
     ("dyad.english", "dyad.lexicons", "dyad.sentences", "dyad.clean", "dyad.clean.*", "dyad.ingest", "dyad.ingest.*",
-     "dyad.events.cameo", "dyad.events.dates", "dyad.events.places", "dyad.actors.kb_names", "dyad.datelines"),
+     "dyad.events.cameo", "dyad.events.dates", "dyad.events.places", "dyad.actors.kb_names", "dyad.datelines",
+     "dyad.actors.people"),
     ("dyad.syntax", "dyad.quotes.marks", "dyad.events.lexicon", "dyad.actors.kb"),
     ("dyad.actors.kb_import",),
     # the actors stage

@@ -13,10 +13,8 @@ from pathlib import Path
 
 from ..data_files import data_path, read_tsv, split_multi
 from ..errors import DataFileError
+from .people import SECTORS, PeopleTable, load_heads  # noqa: F401 (SECTORS is read from here)
 
-SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD LEG MED NGO IGO CVL BUS EDU REL SPY LAB REF HLH UAF INS SEP ELI AGR CRM ENV".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +47,8 @@ class KnowledgeBase:
     agents: dict[str, Agent] = field(default_factory=dict)
     # lower-cased surface forms that bodies of several countries share ("Congress")
     shared_names: set[str] = field(default_factory=set)
+    # known people with dated roles (Phoenix, heads_2000.tsv), looked up by full name
+    people: PeopleTable = field(default_factory=PeopleTable)
 
     def add(self, entry: Entry, forms: Iterable[tuple[str, str]]) -> None:
         self.entries[entry.key] = entry
@@ -163,6 +163,25 @@ def load_organizations(kb: KnowledgeBase, path: Path) -> None:
         kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in split_multi(row["aliases"])])
 
 
+def load_phoenix(kb: KnowledgeBase, path: Path) -> None:
+    """``phoenix_actors.tsv.gz``: persons into the people table, bodies matched like organisations."""
+    for lineno, row in read_tsv(path, ("name", "aliases", "kind", "country", "sector", "code", "roles")):
+        roles = _roles(path, lineno, row["roles"])
+        aliases = split_multi(row["aliases"])
+        if row["kind"] == "PERSON":
+            person = kb.people.person(row["name"])
+            person.roles.extend(roles)
+            kb.people.index(person, [row["name"], *aliases])
+            continue
+        sector = row["sector"] if row["sector"] in SECTORS else None
+        kind = "IGO" if row["kind"] == "IGO" else "ORGANIZATION"
+        entry = Entry(row["name"], row["name"], kind, country=row["country"] or None, sector=sector,
+                      code=row["code"][:6] or None, roles=roles)
+        if entry.key in kb.entries:
+            continue  # the hand-kept files win
+        kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in aliases])
+
+
 def load_agents(kb: KnowledgeBase, path: Path) -> None:
     for lineno, row in read_tsv(path, ("term", "sector", "kind")):
         sector = _sector(path, lineno, row["sector"])
@@ -196,6 +215,8 @@ def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
     load_countries(kb, data_path("countries.tsv"))
     load_igos(kb, data_path("igos.tsv"))
     load_organizations(kb, data_path("organizations.tsv"))
+    load_heads(kb.people, data_path("heads_2000.tsv"))
+    load_phoenix(kb, data_path("phoenix_actors.tsv.gz"))
     load_agents(kb, data_path("agents.tsv"))
     load_shared_names(kb, data_path("shared_names.tsv"))
     return kb

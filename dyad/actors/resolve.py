@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -19,7 +20,7 @@ def _person_key(tokens: list[str]) -> str:
     return " ".join(t.lower() for t in tokens)
 
 
-def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> ActorIndex:
+def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, published: date | None = None) -> ActorIndex:
     builders: list[ActorBuilder] = []
     by_key: dict[str, ActorBuilder] = {}
     token_owner: dict[int, ActorBuilder] = {}
@@ -93,10 +94,27 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase) -> 
 
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     add_person_roles(doc, builders, token_owner, kb)
+    _add_known_people(builders, kb, published, frozenset(evidence.named))
     add_coreference(doc, builders, token_owner, kb)
     add_group_mentions(doc, builders, token_owner, kb, new, attach)
     add_stated_memberships(doc, token_owner)
     return freeze(doc, builders, kb)
+
+
+def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published: date | None,
+                      countries: frozenset[str]) -> None:
+    """A person the knowledge base knows gets the country and sector of the role held on the
+    publication date; what the text itself says (a title, an organisation) wins."""
+    for b in builders:
+        if b.kind != "PERSON" or (b.country and b.sector):
+            continue
+        coded = kb.people.lookup(b.name, published, countries)
+        if coded is None or (b.country and coded.country and b.country != coded.country):
+            continue
+        b.country = b.country or coded.country
+        b.sector = b.sector or coded.sector
+        if coded.country is None and coded.code:
+            b.code = b.code or coded.code  # a UN official: IGOUNO
 
 
 def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:
