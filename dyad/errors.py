@@ -138,6 +138,19 @@ E_READER_FAILED = "E045"  # a reader raised on this file (a bug: please report i
 W_SPECIAL_FILE = "W130"  # a device, FIFO or socket: skipped without opening it
 
 
+# --- live sources (dyad fetch, dyad watch) ------------------------------------------
+# A page or listing that cannot be fetched is an ``errors`` row (stage ``read``) whose reason starts
+# with the code and names the URL's problem; the run goes on with the next URL.
+E_FETCH_NETWORK = "E050"  # DNS failure, connection refused or reset: the host could not be reached
+E_FETCH_TIMEOUT = "E051"  # no answer within --timeout seconds, after the retries
+E_FETCH_HTTP = "E052"  # an HTTP 4xx or 5xx status (5xx and 429 after the retries)
+E_FETCH_NOT_HTML = "E053"  # a page whose Content-Type is not HTML (a PDF, an image, ...)
+E_FETCH_TOO_LARGE = "E054"  # a page or listing above --max-bytes
+E_FETCH_DISALLOWED = "E055"  # robots.txt disallows dyad's user agent on this URL
+E_FETCH_BAD_URL = "E056"  # not an http(s) URL
+E_SOURCE_EMPTY = "E057"  # a feed, sitemap or home page in which no article link (or feed) was found
+
+
 # --- web app (dyad serve) -------------------------------------------------------
 
 class ExtraMissing(DyadError):
@@ -241,3 +254,13 @@ class SparkOutputInUse(DyadError):
         shown = ", ".join(previous[:3]) + (", ..." if len(previous) > 3 else "")
         super().__init__(f"{out} holds a finished Spark run over other input ({shown}); `dyad load` it, then "
                          "write this run to a new --out, or pass --overwrite to replace it")
+
+
+class SourcesFileError(DyadError):
+    """A SOURCES file for ``dyad watch`` that is missing, empty or holds something other than URLs."""
+
+    code = "E022"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; list one feed, sitemap or home page URL (http:// or https://) "
+                         "a line, with # for comments")

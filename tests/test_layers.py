@@ -41,7 +41,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.pieces",),
     ("dyad.pipeline",),
     # everything that uses the pipeline's records
-    ("dyad.eval", "dyad.eval.*", "dyad.store", "dyad.store.*", "dyad.export", "dyad.export.*"),
+    ("dyad.eval", "dyad.eval.*", "dyad.store", "dyad.store.*", "dyad.export", "dyad.export.*", "dyad.live", "dyad.live.*"),
     ("dyad.engines", "dyad.engines.*"),
     ("dyad.web", "dyad.web.*"),
     ("dyad.cli", "dyad.cli.*"),

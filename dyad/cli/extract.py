@@ -25,7 +25,7 @@ BATCH_SIZE = 16  # articles through the pipeline together; a failure redoes only
 
 def extract(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .jsonl.gz, .csv, .csv.gz), directories, "
-                                      "or - for standard input."),
+                                      "- for standard input, or http(s) URLs of news pages."),
     published: Published = None,
     output_format: DocumentFormat = None,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
@@ -93,7 +93,7 @@ def extract_documents(pipeline, paths: Iterable[str], *, published: str | None, 
     """Documents of the articles under ``paths``, in input order; a read error or an article the
     pipeline raises on goes to ``problems`` and the run goes on."""
     batch: list[Article] = []
-    for record in read_paths(paths, stdin=sys.stdin):
+    for record in input_records(paths):
         if isinstance(record, ReadError):
             problems.report(f"{'Warning' if record.is_warning else 'Error'}: {record}")
             continue
@@ -103,6 +103,20 @@ def extract_documents(pipeline, paths: Iterable[str], *, published: str | None, 
         yield from _documents(pipeline, batch, published=published, problems=problems)
         batch = []
     yield from _documents(pipeline, batch, published=published, problems=problems)
+
+
+def input_records(paths: Iterable[str]) -> Iterator:
+    """The articles of files, directories and standard input, then of http(s) URLs, fetched politely."""
+    paths = list(paths)
+    urls = [p for p in paths if p.startswith(("http://", "https://"))]
+    files = [p for p in paths if p not in urls]
+    if files:
+        yield from read_paths(files, stdin=sys.stdin)
+    if urls:
+        from ..engines.fetch import PageLog, fetched_records
+        from ..live.http import Fetcher
+
+        yield from fetched_records(Fetcher(), urls, PageLog())
 
 
 def _documents(pipeline, batch: list[Article], *, published: str | None, problems: Problems) -> Iterator:

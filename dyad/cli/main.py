@@ -8,6 +8,7 @@ import typer
 from ..errors import DyadError
 from . import eval as eval_cmd
 from . import extract as extract_cmd
+from . import fetch as fetch_cmd
 from .kb import kb_app
 from . import export as export_cmd
 from . import ingest as ingest_cmd
@@ -21,6 +22,9 @@ app.command("eval")(eval_cmd.evaluate)
 app.add_typer(kb_app, name="kb")
 app.command("ingest")(ingest_cmd.ingest)
 app.command("merge")(ingest_cmd.merge)
+app.command("fetch")(fetch_cmd.fetch)
+app.command("watch")(fetch_cmd.watch)
+app.command("sources")(fetch_cmd.sources)
 app.command("load")(load_cmd.load)
 app.command("errors")(query_cmd.errors)
 app.command("events")(query_cmd.events)

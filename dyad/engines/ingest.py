@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..ingest import DEFAULT_FIELDS, Fields, ReadError, read_paths
+from ..ingest import DEFAULT_FIELDS, Fields, ReadError, Record, read_paths
 from ..store.merge import rebuild_merged
 from ..store.store import Store
 from ..store.versions import library_versions
@@ -62,13 +62,38 @@ def ingest(
     engine=None,
 ) -> IngestReport:
     """Ingest ``paths`` into ``store``; ``on_progress(n)`` is called with each chunk's article count."""
-    report = IngestReport()
+    return ingest_records(store, read_paths(paths, fields=fields), model=model, workers=workers,
+                          batch_size=batch_size, published=published, kb_files=kb_files, monadic=monadic,
+                          merge_window_days=merge_window_days, options=options, on_progress=on_progress,
+                          engine=engine)
+
+
+def ingest_records(
+    store: Store,
+    records: Iterable[Record],
+    *,
+    model: str,
+    workers: int | None = None,
+    batch_size: int = 16,
+    published: str | None = None,
+    kb_files: Iterable[str] = (),
+    monadic: bool = False,
+    merge_window_days: int | None = 1,
+    options: dict[str, Any] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    engine=None,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Ingest ``records`` (articles and read errors from any source: files, or pages ``dyad fetch`` and
+    ``dyad watch`` download) into ``store`` as one ``runs`` row; the records are pulled lazily. A caller
+    that passes ``report`` sees its counts and run id even when the run is stopped."""
+    report = report if report is not None else IngestReport()
     started = time.perf_counter()
     report.run_id = store.start_run(dyad_version=__version__, model=model, options=options or {},
                                     versions=library_versions(model))
     writer = DocumentWriter(store, report.run_id)
     engine = engine or LocalEngine(model=model, kb_files=kb_files, monadic=monadic, workers=workers)
-    chunks = new_article_chunks(paths, writer, report, fields=fields, published=published, batch_size=batch_size,
+    chunks = new_article_chunks(records, writer, report, published=published, batch_size=batch_size,
                                 on_progress=on_progress)
     with StopSignals() as stop:
         results = engine.map(chunks)
@@ -141,13 +166,13 @@ class StopSignals:
             raise RunStopped(self.received)
 
 
-def new_article_chunks(paths: Iterable[str], writer: DocumentWriter, report: IngestReport, *, fields: Fields,
+def new_article_chunks(records: Iterable[Record], writer: DocumentWriter, report: IngestReport, *,
                        published: str | None, batch_size: int,
                        on_progress: Callable[[int], None] | None) -> Iterator[list[dict[str, Any]]]:
     """Chunks of the articles not stored yet, as plain dicts for the engine; read errors and
     skipped articles are counted (and reported as progress) on the way."""
     chunk: list[dict[str, Any]] = []
-    for record in read_paths(paths, fields=fields):
+    for record in records:
         if isinstance(record, ReadError):
             report.errors += 1
             writer.add_read_error(record)

@@ -119,11 +119,58 @@ ALTER TABLE runs ADD COLUMN trafilatura_version VARCHAR;
 ALTER TABLE runs ADD COLUMN duckdb_version VARCHAR;
 """
 
+# Live sources (issue 18): what `dyad watch` follows, the URLs each source has listed (its seen set),
+# the conditional-GET validators of each listing, and where every fetched document came from.
+LIVE_SOURCES = """
+CREATE TABLE sources (
+    url VARCHAR PRIMARY KEY,         -- as written in the SOURCES file: a feed, a sitemap or a home page
+    kind VARCHAR,                    -- feed, sitemap or site (found on the first round)
+    listings VARCHAR,                -- JSON list of the feed/sitemap URLs read each round
+    every_seconds INTEGER,
+    last_round TIMESTAMP, last_run_id INTEGER,
+    n_new INTEGER, n_errors INTEGER, -- of the last round: new documents, failures
+    n_documents INTEGER,             -- documents from this source so far
+    next_due TIMESTAMP
+);
+CREATE TABLE source_urls (
+    source VARCHAR NOT NULL,         -- sources.url
+    url VARCHAR NOT NULL,            -- an item URL the source listed, once fetched (or failed for good)
+    first_seen TIMESTAMP, status INTEGER,  -- the HTTP status; -1: failed for now, tried again next round
+    PRIMARY KEY (source, url)
+);
+CREATE TABLE http_validators (
+    url VARCHAR PRIMARY KEY,         -- a feed or sitemap URL
+    etag VARCHAR, last_modified VARCHAR, checked TIMESTAMP
+);
+CREATE TABLE fetches (
+    url VARCHAR NOT NULL,            -- the URL asked for
+    final_url VARCHAR,               -- after redirects
+    canonical_url VARCHAR,           -- the page's own <link rel=canonical> or og:url, else final_url
+    source VARCHAR,                  -- sources.url, NULL for `dyad fetch`
+    fetched TIMESTAMP, status INTEGER,
+    title VARCHAR, authors VARCHAR, published VARCHAR,
+    input_hash VARCHAR,              -- inputs.input_hash of the extracted text
+    document_id VARCHAR,             -- the document it became (a duplicate: the stored one)
+    run_id INTEGER,
+    PRIMARY KEY (url, input_hash)
+);
+"""
+
+# An event place's GeoNames row, first-level region, feature and how precisely it was placed
+# (place, region, country, or dateline: placed only by the article's dateline).
+PLACE_DETAIL = """
+ALTER TABLE events ADD COLUMN place_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN place_admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN place_feature VARCHAR;
+ALTER TABLE events ADD COLUMN place_precision VARCHAR;
+"""
+
 # (name, SQL), in order. Names are recorded once applied.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_merged_events", MERGED),
     ("0003_run_versions", RUN_VERSIONS),
+    ("0005_live_sources", LIVE_SOURCES),
 ]
 
 CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)"

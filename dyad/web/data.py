@@ -305,3 +305,16 @@ def events(store, *, actor: str | None = None, source: str | None = None, target
     filters = {"actor": actor, "source": source, "target": target, "code": code, "since": since, "until": until,
                "realis": realis, "country": country, "sort": sort, "order": order}
     return plain({"total": total, "limit": limit, "offset": offset, "filters": filters, "items": items})
+
+
+# --- live sources -----------------------------------------------------------------
+
+def sources(store, *, limit: int = 50) -> dict[str, Any]:
+    """What `dyad watch` follows (``dyad.store.sources.sources``) and the latest fetch errors."""
+    from ..store.sources import sources as source_rows
+
+    check_rows(limit)
+    items = source_rows(store)
+    errors = store.query("SELECT run_id, origin AS url, reason, created FROM errors WHERE reason LIKE '[E05_]%' "
+                         "ORDER BY created DESC, origin LIMIT ?", [limit])
+    return plain({"items": items, "errors": errors})
