@@ -36,7 +36,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the events stage
     ("dyad.events.triggers", "dyad.events.arguments", "dyad.events.realis", "dyad.events.dating", "dyad.events.locate"),
     ("dyad.events.candidates",),
-    ("dyad.events.anaphora", "dyad.events.recode"),
+    ("dyad.events.anaphora", "dyad.events.recode", "dyad.events.learned"),
     ("dyad.events.coder",),
     ("dyad.pieces",),
     ("dyad.pipeline",),

@@ -19,6 +19,7 @@ from .cameo import lookup
 from .anaphora import event_anaphora, implicit_partners, pair_anaphora, targets_from_places
 from .candidates import Candidate, EventContext, find_candidates
 from .dating import date_for, inherit_dates, report_dates
+from .learned import active_model, key_of, score_candidates
 from .lexicon import Pattern
 from .locate import place_for
 from .realis import REALIS_BY_ROOT, is_future
@@ -53,14 +54,27 @@ def find_events(doc: Doc, index: ActorIndex, lexicon, published: dt.date | None,
     candidates = find_candidates(doc, index, lexicon)
     for refine in PASSES:
         candidates = refine(candidates, context)
+    # the learned layer (learned.py) last: it scores what the rules made of each candidate
+    candidates, scores = score_candidates(candidates, context)
     events: list[Event] = []
     seen: set[tuple] = set()
-    for candidate in _coded(candidates, index, monadic):
-        events += _events_of(candidate, doc, context, published, seen, first_id=len(events) + 1)
+    for candidate in _coded(candidates, index, monadic, rescued=_rescued(candidates, scores, monadic)):
+        events += _events_of(candidate, doc, context, published, seen, first_id=len(events) + 1,
+                             learned=scores.get(key_of(candidate)))
     return merge_repeats(report_dates(inherit_dates(doc, events, published), published))
 
 
-def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool) -> list[Candidate]:
+def _rescued(candidates: tuple[Candidate, ...], scores: dict, monadic: bool) -> frozenset[int]:
+    """With one-sided events kept, the candidates the learned layer is sure of (``rescue_above``)
+    are coded even where the two cautious rules below would drop them."""
+    model = active_model()
+    if not monadic or model is None:
+        return frozenset()
+    return frozenset(c.tok.i for c in candidates if scores.get(key_of(c), 0.0) >= model.rescue_above)
+
+
+def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
+           rescued: frozenset[int] = frozenset()) -> list[Candidate]:
     """The candidates that become events: not restated by another, with their sides resolved."""
     # "refused" itself: the refusal is coded on the refused event, the word shown as its trigger
     superseded = {c.trigger.i for c in candidates if c.trigger.i != c.tok.i}
@@ -70,17 +84,19 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool) 
             continue
         if not (candidate.has_source and candidate.has_target) and not (monadic and (candidate.has_source or candidate.has_target)):
             continue
-        if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok):
+        sure = candidate.tok.i in rescued
+        if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok) and not sure:
             continue  # an active verb whose subject the parse lost: too unreliable to code
-        if candidate.cameo.startswith("01") and (not candidate.has_target or _only_the_press(candidate, index)):
+        if candidate.cameo.startswith("01") and ((not candidate.has_target and not sure) or _only_the_press(candidate, index)):
             continue  # a statement with no one it is about, or "told reporters", is not a dyadic event
         out.append(candidate)
     return out
 
 
 def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published: dt.date | None,
-               seen: set[tuple], first_id: int) -> list[Event]:
-    """One event per source and target pair of a candidate, dated and placed."""
+               seen: set[tuple], first_id: int, learned: float | None = None) -> list[Event]:
+    """One event per source and target pair of a candidate, dated and placed; ``learned`` is
+    the learned layer's probability, the event's confidence when there is one."""
     tok = candidate.tok
     realis = candidate.realis
     if realis == "asserted" and candidate.cameo[:2] in REALIS_BY_ROOT:
@@ -109,7 +125,8 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
                 date_text=date_text, date_granularity=resolved.granularity if resolved else None,
                 date_source="sentence" if resolved else None,
                 place=place, mentions=(CharSpan(trigger.start, trigger.end),),
-                confidence=_confidence(src.actor, tgt.actor, candidate.pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
+                confidence=learned if learned is not None else
+                _confidence(src.actor, tgt.actor, candidate.pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
                 reciprocal=candidate.reciprocal,
             ))
     return events
