@@ -62,6 +62,10 @@ class Place:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    geonames_id: int | None = None  # the GeoNames row, when the gazetteer knows the place
+    admin1: str | None = None  # the first-level region containing it ("Tanganyika" for Kalemie)
+    feature: str | None = None  # place (a populated place), region, country, news_region; None when unknown
+    precision: str | None = None  # place, region, country, or dateline (placed by the article's dateline only)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,15 @@ def evaluate(
     per_file: bool = typer.Option(False, "--per-file", help="Also show figures per gold file."),
     files: str = typer.Option(None, "--files", help="Only the files numbered in this range, e.g. 51-60 "
                               "(the blind held-out set) or 1-15."),
+    every: int = typer.Option(1, "--every", help="For `dyad eval places`: keep every N-th sentence "
+                              "(a deterministic subsample)."),
+    data: Path = typer.Option(None, "--data", help="For `dyad eval places`: the event_location_dev folder "
+                              "(default ../shared/data/event_location_dev)."),
 ) -> None:
     """Score dyad against team-written gold articles."""
+    if str(gold) == "places" and not gold.exists():
+        _places(model, data, as_json, every)
+        return
     from ..eval.scorer import evaluate as run
     from ..pipeline import Pipeline
 
@@ -56,3 +63,22 @@ def evaluate(
     Console().print(f"on matched events: realis accuracy {d['event_realis_accuracy']}, date accuracy "
                     f"{d['event_date_accuracy']} (gold events with a date), place country accuracy {d['event_place_accuracy']}\n"
                     f"on matched actors: country accuracy {d['actor_country_accuracy']}, sector accuracy {d['actor_sector_accuracy']}")
+
+
+def _places(model: str, data: Path | None, as_json: bool, every: int) -> None:
+    """Event places on the event_location sentences (``dyad/eval/places.py``), with --monadic."""
+    from ..eval.places import DATA_FILE, DEFAULT_DIR, evaluate as run
+
+    root = data or DEFAULT_DIR
+    if not (root / DATA_FILE).is_file() and not root.is_file():
+        raise BadOption("--data", str(root), f"the event_location_dev folder holding {DATA_FILE}")
+    if every < 1:
+        raise BadOption("--every", str(every), "a whole number of at least 1")
+    figures = run(root, model, every=every).as_dict()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"{figures['sentences']} sentences: an event on the gold verb {figures['on_verb_rate']}; of those, "
+          f"the gold place {figures['place_accuracy']} ({figures['with_place']} with a gold place), no place "
+          f"{figures['no_place_rate']} ({figures['without_place']} without); {figures['seconds']} s\n"
+          "place accuracy on the team's gold articles: `dyad eval tests/gold` (place country accuracy)")

@@ -17,6 +17,7 @@ def date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | 
     2010 and Y in Doha in 2015"), else one in the trigger's subtree, else the sentence's only date."""
     subtree = set(t.i for t in tok.subtree)
     dates = [ent for ent in entities_between(sent.doc, sent.start, sent.end) if ent.label_ == "DATE"]
+    dates = [ent for ent in dates if not _modifies_argument(ent, tok)]
     near_target = []
     if target is not None:
         target_tree = set(t.i for t in target.subtree)
@@ -26,10 +27,11 @@ def date_for(tok: Token, sent: Span, published: dt.date | None, target: Token | 
         # "met X in Damascus in 2010 and Y in Doha in 2015", with the years hung on the verb:
         # each argument takes the date nearest to it
         preferred = sorted(preferred, key=lambda ent: min(abs(ent.start - target.i), abs(ent.end - 1 - target.i)))
-    choices = near_target or preferred or (dates if len(dates) == 1 else [])
+    clause_level = near_target or preferred
+    choices = clause_level or (dates if len(dates) == 1 else [])
     for ent in choices:
         resolved = resolve_date(ent.text, published, future=future) or _anaphoric_year(ent)
-        if resolved:
+        if resolved and (clause_level or not _long_before(resolved, published)):
             return ent.text, resolved
     return None, None
 
@@ -51,6 +53,28 @@ def _anaphoric_year(ent: Span) -> ResolvedDate | None:
         start = sentence_of(ent.doc[start - 1]).start
     years = _YEAR.findall(ent.doc[start:ent.start].text)
     return ResolvedDate(years[-1], "year") if years else None
+
+
+def _modifies_argument(ent: Span, tok: Token) -> bool:
+    """A date that modifies one of the event's nouns dates that thing, not the event: "condemned
+    the 2014 annexation", "last year's vote", "cited Marbury v. Madison (1803)". The event's own
+    noun ("the 2014 annexation" as the trigger) keeps its date, and a date in a phrase of its own
+    ("met X in Doha in 2015") is the event's."""
+    root = ent.root
+    head = root.head
+    if head.i == tok.i or head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.text == "(" and head.pos_ == "PROPN"  # a case or law cited with its year
+
+
+DECADES = 20  # years: a date this long before publication needs the event's own clause
+
+
+def _long_before(resolved: ResolvedDate, published: dt.date | None) -> bool:
+    return published is not None and int(resolved.value[:4]) <= published.year - DECADES
 
 
 def _belongs_to_other_event(ent: Span, tok: Token) -> bool:

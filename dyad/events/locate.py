@@ -1,21 +1,33 @@
-"""Where an event happened: a locative phrase on its trigger, object or target, geocoded with
-the offline gazetteer."""
+"""Where an event happened: a locative phrase on its trigger, object or target, the place its verb
+acts on, a locative in a clause it governs, the sentence's only place, else the dateline (marked
+``precision="dateline"``); geocoded with the offline gazetteer. Of the places one phrase names,
+the finest wins ("Kalemie in Tanganyika province" is Kalemie, in the region Tanganyika)."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
+from ..datelines import dateline_places
 from ..document import Place
 from ..english import LOCATIVE_PREPS
-from ..sentences import entity_at
+from ..lexicons import word_class
+from ..sentences import entity_at, sentence_of
 from ..syntax import prep_objects
 from .places import load_gazetteer
 
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
-
-
 # visits and meetings happen where they go: "travel to Oslo", "a trip to Luanda"
 MOTION_ROOTS = frozenset({"04"})
+# prepositions that place any event ("marched through Tunis", "clashes along the border")
+PLACING_PREPS = LOCATIVE_PREPS + ("through", "throughout", "along", "within", "outside", "inside")
+# where a movement starts or ends places it when nothing else does ("fled from Goma")
+PATH_PREPS = ("from", "to", "into", "toward", "towards")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+# a named place the gazetteer lacks (None) is most often a small one: as fine as a town; of
+# equally fine places the first named wins ("Amroussa village in Bouinan district")
+_FINE = {"place": 0, None: 0, "news_region": 2, "region": 3, "country": 4}
 
 
 def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None = None,
@@ -26,39 +38,118 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
     only when nothing more precise is named; a visit with no stated place happened in the
     place visited. The event's own actors are not its place ("called on Hanoi to ..."), and
     an attack happens where what it hit stands ("struck the Tartus naval base")."""
-    gazetteer = load_gazetteer()
+    look = _Looker(index, actors_by_id, hints, sides, root)
     heads = [tok] + ([target] + [c for c in target.children if c.dep_ == "appos"] if target is not None else [])
-    words = LOCATIVE_PREPS + (("to",) if root in MOTION_ROOTS else ())
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None:
         heads.append(dobj)  # "struck a depot near Kharkiv"
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         heads.append(tok.head)  # "imposed a siege on the Gaza Strip"
-    country_level: Place | None = None
     if dobj is not None and root in ATTACK_ROOTS:
-        for candidate in _place_tokens(dobj)[1:]:  # the names inside what was hit, not the thing itself
-            place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
-            if place is not None and (place.lat is not None or place.country) and index.actor_at(candidate.i) is None:
-                return place
-    for head in heads:
-        for word in words:
-            for obj in prep_objects(head, word):
-                if (index.actor_at(obj.i) is not None and index.actor_at(obj.i) in sides and word not in ("in", "at", "near")
-                        and root not in ATTACK_ROOTS):
-                    continue  # "called on Hanoi", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
-                for candidate in _place_tokens(obj):
-                    place = _geocode_token(candidate, index, actors_by_id, hints, gazetteer)
-                    if place is None:
-                        continue
-                    if place.lat is not None and actors_by_id.get(index.actor_at(candidate.i)) is not None \
-                            and actors_by_id[index.actor_at(candidate.i)].kind == "COUNTRY" \
-                            and _via(actors_by_id[index.actor_at(candidate.i)], candidate) not in ("capital", "metonym"):
-                        country_level = country_level or place
-                        continue
-                    return place
+        found = look.finest(_place_tokens(dobj)[1:])  # the names inside what was hit, not the thing itself
+        if found is not None and found.precision != "country":
+            return found
+    words = PLACING_PREPS + (("to",) if root in MOTION_ROOTS else ())
+    country_level: Place | None = None
+    for tier in ([(head, words) for head in heads] + [(tok, ("object",))],  # "rebels captured Bentiu"
+                 [(head, PATH_PREPS) for head in heads[:1]],  # "fled from Goma"
+                 [(t, PLACING_PREPS) for t in _clauses(tok)]):  # "a shop they ran in Colombo"
+        found = look.finest([t for head, preps in tier for t in look.named_on(head, preps)])
+        if found is None:
+            continue
+        if found.precision == "country":  # a named country only when nothing finer is named
+            country_level = country_level or found
+            continue
+        return found
     if country_level is None and visit and target is not None:
-        return _geocode_token(target, index, actors_by_id, hints, gazetteer)  # "visited Russia": it happened there
-    return country_level
+        return look.place(target)  # "visited Russia": it happened there
+    return country_level or look.only_place(tok) or _dateline(tok, look)
+
+
+class _Looker:
+    """Reads and geocodes place names for one event."""
+
+    def __init__(self, index: ActorIndex, actors_by_id, hints, sides, root: str) -> None:
+        self.index, self.actors_by_id, self.hints, self.sides, self.root = index, actors_by_id, hints, sides, root
+        self.gazetteer = load_gazetteer()
+
+    def named_on(self, head: Token, preps: tuple[str, ...]) -> list[Token]:
+        """The words naming places in the locatives ``preps`` on ``head`` (``object``: its
+        direct object, when the verb acts on places)."""
+        if preps == ("object",):
+            # a verb that acts on places, or an object that is a kind of place ("patrolled the streets of X")
+            objects = [c for c in head.children if c.dep_ == "dobj" and (
+                head.lemma_.lower() in word_class("place_verbs") or c.lemma_.lower() in word_class("place_nouns"))]
+        else:
+            objects = [obj for word in preps for obj in prep_objects(head, word)
+                       if not self._side(obj, word) and head.lemma_.lower() not in word_class("reporter_nouns")]
+        return [t for obj in objects for t in _place_tokens(obj)]
+
+    def _side(self, obj: Token, word: str) -> bool:
+        # "called on Hanoi", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
+        actor = self.index.actor_at(obj.i)
+        return (actor is not None and actor in self.sides and word not in ("in", "at", "near")
+                and self.root not in ATTACK_ROOTS)
+
+    def finest(self, tokens: list[Token]) -> Place | None:
+        """Of the places named, the finest, with the region named beside it as its ``admin1``;
+        a country named as an actor only when nothing finer is named."""
+        places = []
+        for candidate in tokens:
+            place = self.place(candidate)
+            if place is not None and all(place.name != p.name for p in places):
+                places.append(place)
+        if not places:
+            return None
+        best = min(places, key=lambda p: _FINE.get(p.feature, 0))
+        region = next((p for p in places if p.feature in ("region", "news_region") and p is not best), None)
+        if region is not None and best.feature == "place" and region.country in (None, best.country):
+            best = replace(best, admin1=region.name)
+        return best
+
+    def place(self, obj: Token) -> Place | None:
+        return _geocode_token(obj, self.index, self.actors_by_id, self.hints, self.gazetteer)
+
+    def only_place(self, tok: Token) -> Place | None:
+        """The sentence's only place, for an event with no locative of its own: a named
+        place, not a country, not one of the event's sides, not an adjective ("a U.S. strike")."""
+        sent = sentence_of(tok)
+        found: dict[str, Place] = {}
+        for ent in sent.ents:
+            if ent.label_ not in PLACE_ENTS or ent.root.dep_ in ("amod", "compound", "poss", "nmod"):
+                continue
+            if self.index.actor_at(ent.root.i) in self.sides and self.index.actor_at(ent.root.i) is not None:
+                continue
+            if {ent.root.head.lemma_.lower(), ent.root.head.head.lemma_.lower()} & word_class("reporter_nouns"):
+                continue  # "our correspondent in Cairo"
+            place = self.place(ent.root)
+            if place is None or place.precision == "country":
+                continue
+            found[place.name] = place
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _clauses(tok: Token) -> list[Token]:
+    """Words of the clauses next to the trigger, where a following or relative clause names the
+    place: a clause on one of its nouns ("a shop they ran in Colombo"), one it governs ("killed
+    when gunmen stormed a hotel in Kabul"), or the one it sits in."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    nouns += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    out = [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
+    out += [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ == "VERB"]
+    if tok.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl") and tok.head.pos_ in ("VERB", "NOUN"):
+        out.append(tok.head)
+    return out
+
+
+def _dateline(tok: Token, look: _Looker) -> Place | None:
+    """The last resort: the place of the dateline before the event, marked as such."""
+    spans = [s for s in dateline_places(tok.doc.text) if s[0] < tok.idx]
+    if not spans:
+        return None
+    start, end = spans[-1]
+    place = look.gazetteer.geocode(tok.doc.text[start:end].title(), hints=look.hints)
+    return replace(place, name=tok.doc.text[start:end].title(), precision="dateline") if place else None
 
 
 def _place_tokens(obj: Token) -> list[Token]:
@@ -70,6 +161,8 @@ def _place_tokens(obj: Token) -> list[Token]:
             out.append(child)
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside"):
             out += [t for g in child.children if g.dep_ == "pobj" for t in _place_tokens(g)]
+        if child.dep_ == "appos":
+            out += _place_tokens(child)  # "Kalemie, Tanganyika province"
     return out
 
 
@@ -78,21 +171,33 @@ def _via(actor, tok: Token) -> str | None:
 
 
 def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer) -> Place | None:
-    if obj.ent_type_ not in ("GPE", "LOC", "FAC") and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
+    named = obj.ent_type_ in PLACE_ENTS
+    if not named and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
         return None
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
     actor = actors_by_id.get(index.actor_at(obj.i))
     if actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
+        if actor.code is None and actor.kind == "ORGANIZATION" and obj.ent_type_ != "NORP":
+            # a town the parser took for an organisation ("captured Bentiu"): a town, a village only as what a place verb acts on
+            acted_on = obj.dep_ == "dobj" and obj.head.lemma_.lower() in word_class("place_verbs")
+            return gazetteer.geocode(name, hints=hints, villages=acted_on, features=("place",))
         return None  # an organisation is not a place
     if actor is not None and actor.kind == "COUNTRY" and _via(actor, obj) not in ("capital", "metonym"):
         return gazetteer.country(name, actor.country)
-    found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()))
+    # a village only for a name the parser reads as a place, or "the village of X"
+    villages = named or obj.head.lemma_.lower() == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns")
+    found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()),
+                              villages=villages)
     if found is not None:
         return found
-    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-        return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id))
+    if named and obj.head.lemma_.lower() in word_class("place_nouns") and obj.dep_ == "compound":
+        # "Tanganyika province", "Idlib governorate": a region the gazetteer names otherwise
+        return Place(name=name, country=actor.country if actor is not None else None, feature="region", precision="region")
+    if named:
+        return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id),
+                     precision="place")  # a named place the gazetteer lacks: most often a local one
     return None
 
 

@@ -165,12 +165,22 @@ ALTER TABLE events ADD COLUMN place_feature VARCHAR;
 ALTER TABLE events ADD COLUMN place_precision VARCHAR;
 """
 
+# An event place's GeoNames row, first-level region, feature and how precisely it was placed
+# (place, region, country, or dateline: placed only by the article's dateline).
+PLACE_DETAIL = """
+ALTER TABLE events ADD COLUMN place_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN place_admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN place_feature VARCHAR;
+ALTER TABLE events ADD COLUMN place_precision VARCHAR;
+"""
+
 # (name, SQL), in order. Names are recorded once applied.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_merged_events", MERGED),
     ("0003_run_versions", RUN_VERSIONS),
     ("0005_live_sources", LIVE_SOURCES),
+    ("0006_place_detail", PLACE_DETAIL),
 ]
 
 CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)"

@@ -1,0 +1,139 @@
+"""Event places and dates on hand-built parses: locatives, place verbs, the finest place, what is
+not a place, and dates that modify an argument rather than the event. No model loaded."""
+from __future__ import annotations
+
+from dyad.events.places import load_gazetteer
+from tests.handmade import doc_from_table, run_stages
+
+RAIDS_IN_KANDAHAR = r'''
+# Police detained 12 people during raids in Kandahar on Friday.
+# i  word      tag  pos    dep     head  lemma     ent         ws
+ >0  Police    NNS  NOUN   nsubj   1     Police    O           1
+  1  detained  VBD  VERB   ROOT    1     detain    O           1
+  2  12        CD   NUM    nummod  3     12        B-CARDINAL  1
+  3  people    NNS  NOUN   dobj    1     people    O           1
+  4  during    IN   ADP    prep    1     during    O           1
+  5  raids     NNS  NOUN   pobj    4     raid      O           1
+  6  in        IN   ADP    prep    5     in        O           1
+  7  Kandahar  NNP  PROPN  pobj    6     Kandahar  B-GPE       1
+  8  on        IN   ADP    prep    1     on        O           1
+  9  Friday    NNP  PROPN  pobj    8     Friday    B-DATE      0
+ 10  .         .    PUNCT  punct   1     .         O           0
+'''
+
+CAPTURED_BENTIU = r'''
+# Rebels captured Bentiu after heavy fighting.
+# i  word      tag  pos    dep    head  lemma     ent    ws
+ >0  Rebels    NNS  NOUN   nsubj  1     rebel     O      1
+  1  captured  VBD  VERB   ROOT   1     capture   O      1
+  2  Bentiu    NNP  PROPN  dobj   1     Bentiu    B-ORG  1
+  3  after     IN   ADP    prep   1     after     O      1
+  4  heavy     JJ   ADJ    amod   5     heavy     O      1
+  5  fighting  NN   NOUN   pobj   3     fighting  O      0
+  6  .         .    PUNCT  punct  1     .         O      0
+'''
+
+CONDEMNED_2014_ANNEXATION = r'''
+# Russia condemned the 2014 annexation of Crimea on Tuesday.
+# i  word        tag  pos    dep     head  lemma       ent     ws
+ >0  Russia      NNP  PROPN  nsubj   1     Russia      B-GPE   1
+  1  condemned   VBD  VERB   ROOT    1     condemn     O       1
+  2  the         DT   DET    det     4     the         O       1
+  3  2014        CD   NUM    nummod  4     2014        B-DATE  1
+  4  annexation  NN   NOUN   dobj    1     annexation  O       1
+  5  of          IN   ADP    prep    4     of          O       1
+  6  Crimea      NNP  PROPN  pobj    5     Crimea      B-ORG   1
+  7  on          IN   ADP    prep    1     on          O       1
+  8  Tuesday     NNP  PROPN  pobj    7     Tuesday     B-DATE  0
+  9  .           .    PUNCT  punct   1     .           O       0
+'''
+
+VILLAGE_OF_SANGAR = r'''
+# Soldiers killed three men in the village of Sangar.
+# i  word      tag  pos    dep     head  lemma    ent         ws
+ >0  Soldiers  NNS  NOUN   nsubj   1     soldier  O           1
+  1  killed    VBD  VERB   ROOT    1     kill     O           1
+  2  three     CD   NUM    nummod  3     three    B-CARDINAL  1
+  3  men       NNS  NOUN   dobj    1     man      O           1
+  4  in        IN   ADP    prep    1     in       O           1
+  5  the       DT   DET    det     6     the      O           1
+  6  village   NN   NOUN   pobj    4     village  O           1
+  7  of        IN   ADP    prep    6     of       O           1
+  8  Sangar    NNP  PROPN  pobj    7     Sangar   B-LOC       0
+  9  .         .    PUNCT  punct   1     .        O           0
+'''
+
+CORRESPONDENT_IN_CAIRO = r'''
+# A U.S. airstrike killed five militants, our correspondent in Cairo said.
+# i  word           tag   pos    dep       head  lemma          ent         ws
+ >0  A              DT    DET    det       2     a              O           1
+  1  U.S.           NNP   PROPN  compound  2     U.S.           B-GPE       1
+  2  airstrike      NN    NOUN   nsubj     3     airstrike      O           1
+  3  killed         VBD   VERB   ccomp     11    kill           O           1
+  4  five           CD    NUM    nummod    5     five           B-CARDINAL  1
+  5  militants      NNS   NOUN   dobj      3     militant       O           0
+  6  ,              ,     PUNCT  punct     11    ,              O           1
+  7  our            PRP$  PRON   poss      8     our            O           1
+  8  correspondent  NN    NOUN   nsubj     11    correspondent  O           1
+  9  in             IN    ADP    prep      8     in             O           1
+ 10  Cairo          NNP   PROPN  pobj      9     Cairo          B-GPE       1
+ 11  said           VBD   VERB   ROOT      11    say            O           0
+ 12  .              .     PUNCT  punct     11    .              O           0
+'''
+
+KALEMIE_IN_TANGANYIKA = r'''
+# Rebels seized Kalemie in Tanganyika province.  (parse written by hand)
+# i  word        tag  pos    dep       head  lemma       ent     ws
+ >0  Rebels      NNS  NOUN   nsubj     1     rebel       O       1
+  1  seized      VBD  VERB   ROOT      1     seize       O       1
+  2  Kalemie     NNP  PROPN  dobj      1     Kalemie     B-GPE   1
+  3  in          IN   ADP    prep      2     in          O       1
+  4  Tanganyika  NNP  PROPN  compound  5     Tanganyika  B-GPE   1
+  5  province    NN   NOUN   pobj      3     province    O       0
+  6  .           .    PUNCT  punct     1     .           O       0
+'''
+
+
+def events(table, published="2024-03-06"):
+    return run_stages(doc_from_table(table), published=published, monadic=True).events
+
+
+def test_a_locative_on_the_nominal_event_places_the_act():
+    placed = {(e.trigger.text, e.place.name if e.place else None) for e in events(RAIDS_IN_KANDAHAR)}
+    assert ("detained", "Kandahar") in placed
+    event = next(e for e in events(RAIDS_IN_KANDAHAR) if e.trigger.text == "detained")
+    assert (event.place.country, event.place.feature, event.place.precision) == ("AFG", "place", "place")
+    assert event.place.geonames_id is not None
+
+
+def test_the_object_of_a_place_verb_is_the_place_even_when_tagged_an_organisation():
+    (event,) = events(CAPTURED_BENTIU)
+    assert (event.place.name, event.place.country) == ("Bentiu", "SSD")
+
+
+def test_the_finest_place_wins_with_its_region():
+    (event,) = events(KALEMIE_IN_TANGANYIKA)
+    assert (event.place.name, event.place.country, event.place.admin1) == ("Kalemie", "COD", "Tanganyika")
+
+
+def test_the_village_of_x_is_a_place():
+    event = next(e for e in events(VILLAGE_OF_SANGAR) if e.trigger.text == "killed")
+    assert event.place is not None and event.place.name == "Sangar"
+
+
+def test_a_correspondent_and_an_adjective_do_not_place_an_event():
+    assert all(e.place is None for e in events(CORRESPONDENT_IN_CAIRO))
+
+
+def test_a_date_modifying_the_object_does_not_date_the_event():
+    dated = [(e.trigger.text, e.date) for e in events(CONDEMNED_2014_ANNEXATION, published="2019-03-07")]
+    assert dated and all(date != "2014" for _, date in dated)
+    assert ("condemned", "2019-03-05") in dated
+
+
+def test_the_gazetteer_reads_context_before_population():
+    gazetteer = load_gazetteer()
+    assert gazetteer.geocode("Donetsk").country == "UKR"
+    assert gazetteer.geocode("Donetsk", hints={"RUS"}).country == "RUS"
+    assert gazetteer.geocode("Gaza Strip").feature == "news_region"
+    assert gazetteer.geocode("Syria").precision == "country"
