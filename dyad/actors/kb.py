@@ -179,7 +179,15 @@ def load_phoenix(kb: KnowledgeBase, path: Path) -> None:
                       code=row["code"][:6] or None, roles=roles)
         if entry.key in kb.entries:
             continue  # the hand-kept files win
-        kb.add(entry, [(row["name"], "name")] + [(a, "alias") for a in aliases])
+        forms = [(f, via) for f, via in [(row["name"], "name")] + [(a, "alias") for a in aliases] if _distinctive(f)]
+        if forms:
+            kb.add(entry, forms)
+
+
+def _distinctive(form: str) -> bool:
+    """A dictionary name safe to match over text: two words or more, or an acronym of three
+    letters or more ("Fars", "Ports" or "AP" alone would turn ordinary words into bodies)."""
+    return len(form.split()) > 1 or (form.isupper() and len(form) >= 3)
 
 
 def load_agents(kb: KnowledgeBase, path: Path) -> None:

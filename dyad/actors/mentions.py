@@ -140,10 +140,15 @@ def _trim(ent: Span) -> tuple[int, int]:
     """Drop leading determiners/honorifics and a trailing possessive from an entity."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ARTICLES or doc[start].lower_.rstrip(".") in HONORIFICS):
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].lower_.rstrip(".") in HONORIFICS
+                           or doc[start].is_punct):  # a stray quotation mark or bracket: '"Stena Impero'
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
         end -= 1
+    if end - start > 2 and doc[end - 1].like_num and doc[end - 2].text == "[":
+        end -= 2  # a footnote mark: "Lena Vogt,[2"
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
     return start, end
 
 

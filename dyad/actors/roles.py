@@ -32,13 +32,20 @@ def _left_titles(doc: Doc, start: int) -> list[Span]:
                 titles.append(inner)
             k = opening - 1
             end = opening
-    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")):
+    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")
+                               or _possessor_mark(doc, k, sent_start)):
         if doc[k].ent_type_ == "PERSON":
             break
         k -= 1
     if k + 1 < end:
         titles.insert(0, doc[k + 1:end])
     return titles
+
+
+def _possessor_mark(doc: Doc, k: int, sent_start: int) -> bool:
+    """The "'s" of a proper-noun possessor before a title: "Britain's Foreign Secretary X"."""
+    return doc[k].tag_ == "POS" and k - 1 >= sent_start and doc[k - 1].pos_ == "PROPN" and k + 1 < len(doc) \
+        and doc[k + 1].pos_ in ("PROPN", "NOUN", "ADJ")
 
 
 def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
@@ -155,6 +162,8 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
     organization = next((o for o in orgs if o.kind in ("ORGANIZATION", "IGO")), None) or next(
         (o for o in orgs if o.kind == "COUNTRY"), None)
     clean_title = re.sub(r"^(the|a|an)\s+", "", title.text.strip(" ,"), flags=re.I)
+    if organization is not None and title[0].i in owner and owner[title[0].i] is organization:
+        clean_title = re.sub(r"^[^,]*?['’]s\s+", "", clean_title)  # "Britain's Foreign Secretary": the role is the title
     role = Role(title=clean_title, organization=organization.id if organization else None, status=status)
     if role not in person.roles:
         person.roles.append(role)
