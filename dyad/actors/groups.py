@@ -57,6 +57,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
             continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
         countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
         country = countries[0].country if countries else None
+        country = country or _located_in(doc, tok.i, owner)
         bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
         if country is None and agent.term in DOMESTIC_BODIES and (definite(tok) or bare):
             # "the authorities", "police" with no country named: the country the story is about,
@@ -71,6 +72,21 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _located_in(doc: Doc, i: int, owner: dict[int, ActorBuilder]) -> str | None:
+    """The country of a place right after a group noun: "the government in Kabul", "police in
+    Gaza", "the consensus government [in the West Bank]" (a bracket or parenthesis may open)."""
+    k = i + 1
+    if k < len(doc) and doc[k].text in ("[", "("):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "in":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    place = owner.get(k) if k < len(doc) else None
+    return place.country if place is not None and place.kind == "COUNTRY" else None
 
 
 # The state's own bodies, which a story names without their country when it is the country
