@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.dyad-installed
 
-.PHONY: demo test install bench eval clean serve
+.PHONY: demo test install bench eval clean serve demo-watch
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,21 @@ PORT ?= 8000
 serve: $(STAMP)
 	$(BIN)/dyad ingest examples --db examples.duckdb --published 2025-03-14 --workers 1 --no-progress
 	$(BIN)/dyad serve --db examples.duckdb --port $(PORT)
+
+# Live sources without the internet: tests/live/live_site.py serves invented news on 127.0.0.1 (an RSS feed,
+# a home page naming an Atom feed, a sitemap, robots.txt, and pages that 404, time out, are a PDF, are
+# disallowed, redirect, repeat or are reposted). Two `dyad watch --once` rounds into watch.duckdb: the first
+# stores the articles and an errors row per failure, the second adds nothing. Then the sources and events.
+WATCH_PORT ?= 8765
+demo-watch: $(STAMP)
+	rm -f watch-sources.txt
+	$(BIN)/python tests/live/live_site.py --port $(WATCH_PORT) --sources watch-sources.txt & site=$$!; \
+	trap "kill $$site" EXIT; \
+	while [ ! -s watch-sources.txt ]; do sleep 0.2; done; \
+	$(BIN)/dyad watch watch-sources.txt --db watch.duckdb --once --delay 0.2 --timeout 2 --retries 1 --backoff 0.5 && \
+	$(BIN)/dyad watch watch-sources.txt --db watch.duckdb --once --delay 0.2 --timeout 2 --retries 1 --backoff 0.5 && \
+	$(BIN)/dyad sources --db watch.duckdb && $(BIN)/dyad errors --db watch.duckdb && $(BIN)/dyad events --db watch.duckdb
+	@echo "Browse it: $(BIN)/dyad serve --db watch.duckdb (then /sources and /network)"
 
 eval: $(STAMP)
 	$(BIN)/dyad eval tests/gold

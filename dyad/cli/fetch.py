@@ -126,8 +126,8 @@ def parse_every(every: str) -> int:
 def round_line(report, db: Path) -> str:
     listed = sum(state.new_urls for state in report.sources)
     not_modified = sum(state.not_modified for state in report.sources)
-    return (f"run {report.run_id}: {len(report.sources)} source(s), {listed} new URL(s), {not_modified} listing(s) "
-            f"unchanged (304), {report.new_documents} new document(s), {report.ingest.duplicates} duplicate text(s), "
+    return (f"run {report.run_id}: {len(report.sources)} source(s), {listed} URL(s) to fetch (new or retried), "
+            f"{not_modified} listing(s) unchanged (304), {report.new_documents} new document(s), {report.ingest.duplicates} duplicate text(s), "
             f"{report.errors} error(s) (see `dyad errors --db {db}`)")
 
 

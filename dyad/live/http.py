@@ -22,7 +22,7 @@ from ..errors import (E_FETCH_BAD_URL, E_FETCH_DISALLOWED, E_FETCH_HTTP, E_FETCH
                       E_FETCH_TIMEOUT, E_FETCH_TOO_LARGE)
 from ..version import __version__
 
-USER_AGENT = f"dyad/{__version__} (+https://github.com/dyad-events/dyad; news event coding)"
+USER_AGENT = f"dyad/{__version__} (political event data from news text; robots.txt honoured)"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 

@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from live_site import serve
+# tests/live is a package, so this conftest does not shadow tests/conftest.py (`from conftest import ...`).
+from .live_site import serve
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 

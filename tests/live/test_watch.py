@@ -10,7 +10,7 @@ from dyad.config import DEFAULT_MODEL
 from dyad.engines.watch import ResidentEngine, watch_round
 from dyad.live.http import Fetcher
 from dyad.store import Store
-from live_site import sources_text
+from .live_site import sources_text
 
 pytestmark = pytest.mark.model
 
@@ -129,3 +129,45 @@ def test_fetch_command_ingests_like_ingest(tmp_path, live_site, monkeypatch):
     with Store.open(tmp_path / "i.duckdb") as store:
         ingest(store, [str(tmp_path / "page.html")], model=DEFAULT_MODEL, workers=1)
         assert store.ids("documents", "id") == {saved_id}
+
+
+def test_watch_runs_until_sigterm(tmp_path, live_site):
+    """Without --once it keeps going; SIGTERM between rounds ends it with one line and code 143."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    sources = tmp_path / "sources.txt"
+    sources.write_text(f"{live_site.base}/sitemap.xml\n")
+    dyad = Path(sys.executable).with_name("dyad")
+    process = subprocess.Popen([str(dyad), "watch", str(sources), "--db", str(tmp_path / "w.duckdb"), "--every", "1h",
+                                "--delay", "0", "--timeout", "2"], stderr=subprocess.PIPE, text=True)
+    try:
+        first = process.stderr.readline()
+        assert first.startswith("run 1: 1 source(s)"), first
+        time.sleep(0.5)
+        process.send_signal(signal.SIGTERM)
+        rest = process.stderr.read()
+        assert process.wait(timeout=30) == 128 + signal.SIGTERM
+    finally:
+        process.kill()
+    assert rest.strip().splitlines() == [rest.strip()] and rest.startswith("stopped by SIGTERM")
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        assert store.query("SELECT status, n_documents FROM runs") == [{"status": "finished", "n_documents": 2}]
+
+
+def test_extract_prints_a_page_without_a_database(tmp_path, live_site, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dyad.cli.main import app
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["extract", live_site.base + "/news/fisheries.html", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["title"] == "Norway and Iceland dispute mackerel quotas"
+    assert doc["url"] == live_site.base + "/news/fisheries.html" and doc["published"] == "2026-03-04"
+    assert {e["cameo"][:2] for e in doc["events"]} & {"11", "13"}
+    assert not list(tmp_path.iterdir())  # no database
