@@ -90,3 +90,23 @@ def corpus_store(tmp_path):
     store.documents = docs
     yield store
     store.close()
+
+
+def wait_for_first_commit(process, wal, deadline: float) -> None:
+    """Return once an ingest ``process`` has committed its first chunk: its WAL holds the runs row
+    (which names the model, as nothing before it does), then grows again. No sleep guesses how long
+    the migrations take on a busy machine."""
+    import os
+    import time
+
+    from dyad.config import DEFAULT_MODEL
+
+    marker, base = DEFAULT_MODEL.encode(), None
+    while process.poll() is None and time.monotonic() < deadline:
+        if base is None and os.path.exists(wal):
+            with open(wal, "rb") as stream:
+                if marker in stream.read():
+                    base = os.path.getsize(wal)
+        elif base is not None and os.path.getsize(wal) > base:
+            return
+        time.sleep(0.005)

@@ -63,6 +63,8 @@ def load_parquet(store: Store, out_dir: str) -> LoadReport:
     con.execute("BEGIN TRANSACTION")
     try:
         rows = insert_document_tables(store, out_dir, run_id)
+        if rows.get("actors") or rows.get("document_actors"):
+            store.settle_actors()  # the Parquet actors were settled over this run alone: settle over the store
         if not had_events:
             rows.update(take_merged_events(store, out_dir, window_days))
         con.execute("COMMIT")

@@ -40,6 +40,7 @@ from ..errors import ExtraMissing, JavaMissing, SparkOutputInUse
 from ..ingest import DEFAULT_FIELDS, Fields, ReadError
 from ..store.migrations import store_schema
 from ..store.rows import TABLES as DOCUMENT_TABLES
+from ..store.rows import settle_sql
 from ..store.store import error_row
 from ..store.versions import library_versions
 from ..version import __version__
@@ -276,7 +277,22 @@ def write_document_tables(spark, frame, out: str, schema: dict[str, list[tuple[s
             first = Window.partitionBy("key").orderBy("oa", "ob", "oc")
             selected = selected.withColumn("_n", F.row_number().over(first)).filter(F.col("_n") == 1)
         rows = selected.select(F.from_json("payload", spark_struct(schema[table]), json_options).alias("r"))
-        rows.select("r.*").write.mode("overwrite").parquet(f"{out}/{table}")
+        rows = rows.select("r.*")
+        if table == "actors":  # settled from every document row, as the local store does (rows.settle_sql)
+            rows = settled_actors(spark, frame, schema, json_options)
+        rows.write.mode("overwrite").parquet(f"{out}/{table}")
+
+
+def settled_actors(spark, frame, schema: dict[str, list[tuple[str, str]]], json_options: dict[str, str]):
+    """The ``actors`` table: one row per actor id, each column voted by ``rows.settle_sql`` over the
+    run's ``document_actors`` rows, so it does not depend on partitioning or input order."""
+    from pyspark.sql import functions as F
+
+    document_actors = frame.filter(F.col("tbl") == "document_actors").select(
+        F.from_json("payload", spark_struct(schema["document_actors"]), json_options).alias("r")).select("r.*")
+    document_actors.createOrReplaceTempView("dyad_document_actors")
+    settled = spark.sql(settle_sql("dyad_document_actors")).withColumnRenamed("actor_id", "id")
+    return settled.select(*(name for name, _ in schema["actors"]))
 
 
 def write_merged_events(spark, frame, out: str, schema: dict[str, list[tuple[str, str]]], partitions: int,

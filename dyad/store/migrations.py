@@ -5,6 +5,8 @@ JSON columns are VARCHAR holding JSON text (DuckDB's json extension is not neede
 """
 from __future__ import annotations
 
+from .rows import actor_key, settle_sql
+
 INITIAL = """
 CREATE TABLE documents (
     id VARCHAR PRIMARY KEY,          -- first 16 hex digits of SHA-256 of the cleaned text
@@ -119,6 +121,29 @@ ALTER TABLE runs ADD COLUMN trafilatura_version VARCHAR;
 ALTER TABLE runs ADD COLUMN duckdb_version VARCHAR;
 """
 
+# One corpus actor per entity (issue 14): actor ids become ``rows.actor_key`` (identity name, and country
+# unless a person) instead of a hash of name and code, so re-key every table that holds one, then rebuild
+# ``actors`` by ``rows.settle_sql``. Merged events cluster by actor id: they are cleared, and the next
+# ingest or ``dyad merge`` rebuilds them.
+ACTOR_IDENTITY = """
+UPDATE document_actors SET actor_id = dyad_actor_key(name, kind, country);
+UPDATE mentions SET actor_id = d.actor_id FROM document_actors d
+    WHERE mentions.document_id = d.document_id AND mentions.local_actor_id = d.local_id;
+UPDATE events SET source_actor_id = d.actor_id FROM document_actors d
+    WHERE events.document_id = d.document_id AND events.source = d.local_id;
+UPDATE events SET target_actor_id = d.actor_id FROM document_actors d
+    WHERE events.document_id = d.document_id AND events.target = d.local_id;
+UPDATE events SET speaker_actor_id = d.actor_id FROM document_actors d
+    WHERE events.document_id = d.document_id AND events.speaker = d.local_id;
+UPDATE quotes SET speaker_actor_id = d.actor_id FROM document_actors d
+    WHERE quotes.document_id = d.document_id AND quotes.speaker = d.local_id;
+DELETE FROM actors;
+INSERT INTO actors BY NAME SELECT actor_id AS id, * EXCLUDE (actor_id) FROM ({settled});
+DELETE FROM event_mentions;
+DELETE FROM merged_events;
+DELETE FROM merge_state;
+""".format(settled=settle_sql("document_actors"))
+
 # Live sources (issue 18): what `dyad watch` follows, the URLs each source has listed (its seen set),
 # the conditional-GET validators of each listing, and where every fetched document came from.
 LIVE_SOURCES = """
@@ -165,20 +190,12 @@ ALTER TABLE events ADD COLUMN place_feature VARCHAR;
 ALTER TABLE events ADD COLUMN place_precision VARCHAR;
 """
 
-# An event place's GeoNames row, first-level region, feature and how precisely it was placed
-# (place, region, country, or dateline: placed only by the article's dateline).
-PLACE_DETAIL = """
-ALTER TABLE events ADD COLUMN place_geonames_id BIGINT;
-ALTER TABLE events ADD COLUMN place_admin1 VARCHAR;
-ALTER TABLE events ADD COLUMN place_feature VARCHAR;
-ALTER TABLE events ADD COLUMN place_precision VARCHAR;
-"""
-
 # (name, SQL), in order. Names are recorded once applied.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
     ("0002_merged_events", MERGED),
     ("0003_run_versions", RUN_VERSIONS),
+    ("0004_actor_identity", ACTOR_IDENTITY),
     ("0005_live_sources", LIVE_SOURCES),
     ("0006_place_detail", PLACE_DETAIL),
 ]
@@ -193,6 +210,7 @@ def pending(applied: set[str]) -> list[tuple[str, str]]:
 def apply_pending(con) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
     con.execute(CREATE_LEDGER)
+    _register_functions(con)
     applied = {row[0] for row in con.execute("SELECT name FROM migrations").fetchall()}
     done = []
     for name, sql in pending(applied):
@@ -206,6 +224,17 @@ def apply_pending(con) -> list[str]:
             raise
         done.append(name)
     return done
+
+
+def _register_functions(con) -> None:
+    """The Python functions migrations call, as DuckDB scalar functions (once per connection)."""
+    import duckdb
+
+    try:
+        con.create_function("dyad_actor_key", actor_key, ["VARCHAR"] * 3, "VARCHAR",
+                            null_handling="special", side_effects=False)
+    except duckdb.NotImplementedException:  # already registered on this connection
+        pass
 
 
 def store_schema() -> dict[str, list[tuple[str, str]]]:

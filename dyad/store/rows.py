@@ -9,8 +9,13 @@ import calendar
 import datetime as dt
 import hashlib
 import json
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
+
+from ..lexicons import word_class
 
 # The tables one document's rows go to, in the order they are written (and ``dyad load`` inserts them).
 TABLES = ("documents", "inputs", "actors", "document_actors", "mentions", "events", "quotes")
@@ -27,9 +32,65 @@ def input_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def actor_key(name: str, code: str | None) -> str:
-    """Corpus actor id: the same canonical name and code are one actor in every document."""
-    return short_hash(name, code or "")
+# The columns of a corpus actor settled from all its documents' rows (``settle_sql``).
+SETTLED_COLUMNS = ("name", "kind", "code", "country", "sector")
+_INITIAL = re.compile(r"^[a-z]\.?$")
+_NAME_JUNK = re.compile(r"[^\w\s'-]+")
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return word_class("honorifics") | word_class("person_titles")
+
+
+def identity_name(name: str, kind: str | None) -> str:
+    """The name two documents must share to be one corpus actor.
+
+    Case, accents, punctuation and a leading "the" never separate two actors; for a person
+    neither do honorifics and titles ("Mr.", "Gen.") nor middle initials: "Donald J. Trump",
+    "Mr. Donald Trump" and "DONALD TRUMP" are one name. A surname alone stays apart: a
+    document resolves it to the full name it uses, when it uses one."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    words = _NAME_JUNK.sub(" ", "".join(ch for ch in folded if not unicodedata.combining(ch))).split()
+    if kind == "PERSON":
+        while len(words) > 1 and words[0].rstrip(".") in _honorifics():
+            words = words[1:]
+        if len(words) > 2:
+            words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    elif len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def actor_key(name: str, kind: str | None, country: str | None) -> str:
+    """Corpus actor id, stable across documents and runs.
+
+    A person is one actor per identity name, whatever code an article's date gave them (Donald
+    Trump is USAGOV in 2018, ELI in 2022: one actor). Anything else is one per identity name and
+    country, so "the Interior Ministry" of two countries, or one whose country is unknown, stay apart."""
+    if kind == "PERSON":
+        return short_hash("PERSON", identity_name(name, kind))
+    return short_hash(identity_name(name, kind), country or "")
+
+
+def settle_sql(document_actors: str, where: str = "") -> str:
+    """SELECT of ``actor_id`` and the SETTLED_COLUMNS of each actor in ``document_actors``.
+
+    Each column is the value most of the actor's document rows give, empty values aside, ties
+    going to the smallest: a function of the set of documents, never of their order or of how
+    many workers wrote them. DuckDB's and Spark's SQL both run it."""
+    columns = ", ".join(SETTLED_COLUMNS)
+    picks = ", ".join(f"max(val) FILTER (WHERE col = '{c}') AS {c}" for c in SETTLED_COLUMNS)
+    cells = " UNION ALL ".join(f"SELECT actor_id, '{c}' AS col, {c} AS val FROM rows_" for c in SETTLED_COLUMNS)
+    return (
+        f"WITH rows_ AS (SELECT actor_id, {columns} FROM {document_actors} {where}), "
+        f"cells AS ({cells}), "
+        "votes AS (SELECT actor_id, col, val, count(*) AS n FROM cells WHERE val IS NOT NULL "
+        "GROUP BY actor_id, col, val), "
+        "ranked AS (SELECT actor_id, col, val, "
+        "row_number() OVER (PARTITION BY actor_id, col ORDER BY n DESC, val) AS r FROM votes) "
+        f"SELECT actor_id, {picks} FROM ranked WHERE r = 1 GROUP BY actor_id"
+    )
 
 
 def domain_of(url: str | None) -> str | None:
@@ -62,7 +123,7 @@ def document_rows(doc: dict[str, Any], *, source_id: str | None, origin: str, fi
                   input_hash: str) -> dict[str, list[dict[str, Any]]]:
     """Every row one Document contributes, by table."""
     doc_id = doc["id"]
-    local_to_corpus = {a["id"]: actor_key(a["name"], a.get("code")) for a in doc["actors"]}
+    local_to_corpus = {a["id"]: actor_key(a["name"], a["kind"], a.get("country")) for a in doc["actors"]}
     published = doc.get("published")
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     rows["documents"].append({

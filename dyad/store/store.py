@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated
 from .migrations import MIGRATIONS, apply_pending
-from .rows import TABLES, short_hash
+from .rows import SETTLED_COLUMNS, TABLES, settle_sql, short_hash
 from .versions import VERSION_COLUMNS
 
 LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<holder>.+?)(?:\. See also|$)")
@@ -111,7 +111,8 @@ class Store:
         )
 
     def write(self, rows: dict[str, list[dict[str, Any]]], errors: list[dict[str, Any]] = ()) -> None:
-        """Insert whole documents' rows and error rows in ONE transaction (all or nothing)."""
+        """Insert whole documents' rows and error rows in ONE transaction (all or nothing); the
+        actors they name are settled again from all their documents in the same transaction."""
         import pyarrow as pa
 
         self.con.execute("BEGIN TRANSACTION")
@@ -122,10 +123,29 @@ class Store:
                     self._insert(table, pa.Table.from_pylist(table_rows))
             if errors:
                 self._insert("errors", pa.Table.from_pylist(unique_rows("errors", list(errors))))
+            if rows.get("actors"):
+                self.settle_actors(sorted({row["id"] for row in rows["actors"]}))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+
+    def settle_actors(self, actor_ids: list[str] | None = None) -> None:
+        """Set each actor's name, kind, code, country and sector to what most of its documents say
+        (``rows.settle_sql``), for ``actor_ids`` or every actor: the same whatever the input order."""
+        import pyarrow as pa
+
+        where = ""
+        if actor_ids is not None:
+            self.con.register("_touched", pa.table({"id": pa.array(actor_ids, pa.string())}))
+            where = "WHERE actor_id IN (SELECT id FROM _touched)"
+        try:
+            columns = ", ".join(f"{c} = s.{c}" for c in SETTLED_COLUMNS)
+            self.con.execute(f"UPDATE actors SET {columns} FROM ({settle_sql('document_actors', where)}) s "
+                             "WHERE actors.id = s.actor_id")
+        finally:
+            if actor_ids is not None:
+                self.con.unregister("_touched")
 
     def _insert(self, table: str, arrow_table) -> None:
         self.con.register("_incoming", arrow_table)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_for_first_commit
 from dyad.store import Store
 
 pytestmark = pytest.mark.model
@@ -70,18 +71,7 @@ def start_and_stop(corpus: Path, db: Path, signum: int) -> tuple[subprocess.Pope
     started that still run 2 s after it ended."""
     process = subprocess.Popen(ingest_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
-    wal = Path(f"{db}.wal")
-    deadline = time.monotonic() + 120
-    base = None
-    while process.poll() is None and time.monotonic() < deadline:
-        if wal.exists():
-            size = wal.stat().st_size
-            if base is None:
-                time.sleep(0.3)  # the migrations and the runs row are in; the workers are starting
-                base = wal.stat().st_size
-            elif size > base:
-                break  # the first chunk has been committed
-        time.sleep(0.01)
+    wait_for_first_commit(process, f"{db}.wal", time.monotonic() + 120)
     assert process.poll() is None, "the run ended before it could be stopped: use more articles"
     workers = descendants(process.pid)
     assert workers, "the run should have worker processes"

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from conftest import wait_for_first_commit
 from dyad.store import Store
 
 pytestmark = pytest.mark.model
@@ -50,14 +51,7 @@ def test_kill_9_then_restart_equals_an_uninterrupted_run(tmp_path):
 
     process = subprocess.Popen(ingest_command(corpus, killed_db), start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wal = f"{killed_db}.wal"
-    deadline = time.monotonic() + 60
-    while not os.path.exists(wal) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    time.sleep(0.2)  # the migrations and the runs row are in; the model is still loading
-    base = os.path.getsize(wal)
-    while os.path.getsize(wal) <= base and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+    wait_for_first_commit(process, f"{killed_db}.wal", time.monotonic() + 60)
     os.killpg(process.pid, signal.SIGKILL)  # the whole run, mid-stream
     process.wait()
 

@@ -62,7 +62,7 @@ def test_stored_rows_rebuild_the_document_contract(corpus_store):
 
 def test_corpus_actors_are_merged_across_documents(corpus_store):
     russia = corpus_store.query("SELECT * FROM actors WHERE name = 'Russia'")
-    assert len(russia) == 1 and russia[0]["id"] == actor_key("Russia", "RUS")
+    assert len(russia) == 1 and russia[0]["id"] == actor_key("Russia", "COUNTRY", "RUS")
     assert corpus_store.query("SELECT count(DISTINCT document_id) AS n FROM mentions WHERE actor_id = ?",
                               [russia[0]["id"]])[0]["n"] == 2
 
