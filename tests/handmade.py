@@ -103,9 +103,13 @@ def doc_from_table(table: str) -> Doc:
     return doc
 
 
-def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool = False):
+def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool = False, learned: bool = False):
     """dyad's stages on a ready Doc, in ``Pipeline._document``'s order, with the default
-    knowledge base and trigger lexicon; the plain ``Document`` it would return."""
+    knowledge base and trigger lexicon; the plain ``Document`` it would return. The learned
+    layer (``dyad/events/learned.py``) is off unless ``learned``: a rule test pins the rules."""
+    from contextlib import nullcontext
+
+    from dyad.events import learned as learned_layer
     from dyad.actors.coref import speaker_pronouns
     from dyad.document import Document, Span
     from dyad.events.coder import find_events
@@ -119,7 +123,8 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
     index = actor_index(doc)  # find_mentions, then resolve_actors
     quotes, warnings = find_quotes(doc, index)
     index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
-    events = _attach_speakers(find_events(doc, index, lexicon, date, monadic=monadic), quotes)
+    with nullcontext() if learned else learned_layer.using(None):
+        events = _attach_speakers(find_events(doc, index, lexicon, date, monadic=monadic), quotes)
     return Document(
         id=content_id(doc.text), text=doc.text, published=date.isoformat() if date else None,
         sentences=tuple(Span(s.start_char, s.end_char) for s in sentences(doc)),

@@ -40,7 +40,7 @@ from dyad.events.dates import parse_published  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 TEST_FOLD = 4
 PLOVER_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-SEED_CONFIG = {"l2": 1e-3, "steps": 300, "rate": 0.5, "recode_margin": 0.15, "drop_below": 0.0, "rescue_above": 0.5}
+SEED_CONFIG = {"l2": 1e-3, "steps": 300, "rate": 0.5, "recode_margin": 0.15, "drop_below": 0.0, "rescue_above": 0.3}
 
 
 @dataclass

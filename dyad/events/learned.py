@@ -96,10 +96,16 @@ def hashed(feature_strings: Iterable[str]) -> np.ndarray:
 
 
 def alternatives(candidate: Candidate, context: EventContext) -> tuple[str, ...]:
-    """The candidate's own code first, then the other codes the lexicon gives its word."""
+    """The candidate's own code first, then, for each other CAMEO root the lexicon gives its word,
+    that root's most specific code. Codes of one root are not rivals here: the training labels
+    (a sentence's class, an annotated action's root) cannot tell them apart."""
     codes = [candidate.cameo]
+    if candidate.trigger.i != candidate.tok.i:
+        return tuple(codes)  # recoded by a rule (a refusal, a reduction): the rule's code stands
+    roots = {candidate.cameo[:2]}
     for pattern in context.lexicon.get((candidate.pattern.lemma, candidate.pattern.pos), ()):
-        if pattern.cameo not in codes and candidate.trigger.i == candidate.tok.i:
+        if pattern.cameo[:2] not in roots:
+            roots.add(pattern.cameo[:2])
             codes.append(pattern.cameo)
     return tuple(codes)
 

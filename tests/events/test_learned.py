@@ -75,7 +75,7 @@ def test_the_probability_is_the_confidence():
     weights = np.zeros(1 << learned.BITS, dtype=np.float32)
     weights[zlib_slot("bias")] = 1.0  # every candidate: p = 1 / (1 + e^-1) = 0.731
     with learned.using(learned.EventModel(weights, 0.15, 0.0)):
-        doc = run_stages(doc_from_table(LAUNCHED_STRIKES))
+        doc = run_stages(doc_from_table(LAUNCHED_STRIKES), learned=True)
     assert doc.events and {e.confidence for e in doc.events} == {0.731}
 
 
@@ -83,7 +83,7 @@ def test_unlikely_candidates_are_dropped():
     weights = np.zeros(1 << learned.BITS, dtype=np.float32)
     weights[zlib_slot("bias")] = -3.0
     with learned.using(learned.EventModel(weights, 0.15, drop_below=0.1)):
-        assert run_stages(doc_from_table(LAUNCHED_STRIKES)).events == ()
+        assert run_stages(doc_from_table(LAUNCHED_STRIKES), learned=True).events == ()
 
 
 def test_without_a_model_the_rules_stand():
@@ -99,3 +99,5 @@ def test_the_shipped_model_is_small_and_read_without_sklearn():
     assert data_path(learned.MODEL_FILE).stat().st_size < 2_000_000
     model = learned.shipped_model()
     assert model.weights.shape == (1 << learned.BITS,) and 0.0 <= model.drop_below < 1.0
+    events = run_stages(doc_from_table(LAUNCHED_STRIKES), learned=True).events
+    assert events and all(0.0 < e.confidence < 1.0 for e in events)
