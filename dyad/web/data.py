@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import BadOption, NotFound
 from ..store.queries import REALIS, event_filters, parse_bound
 from ..store.rows import document_dict
+from ..store.sources import provenance
 from .params import check_date, check_filters, check_nodes, check_rows, check_terms
 
 EVENT_SORTS = {
@@ -69,6 +70,7 @@ def article(store, doc_id: str) -> dict[str, Any]:
     for actor in doc["actors"]:
         actor["corpus_id"] = corpus_ids.get(actor["id"])
     doc["origin"] = rows[0]["origin"]
+    doc["fetches"] = provenance(store, doc_id)  # where `dyad fetch`/`dyad watch` got it: URL, source, time, status
     return plain(doc)
 
 
@@ -311,7 +313,7 @@ def events(store, *, actor: str | None = None, source: str | None = None, target
 
 def sources(store, *, limit: int = 50) -> dict[str, Any]:
     """What `dyad watch` follows (``dyad.store.sources.sources``) and the latest fetch errors."""
-    from ..store.sources import sources as source_rows
+    from ..store.sources import sources as source_rows  # the name `sources` is this function's
 
     check_rows(limit)
     items = source_rows(store)

@@ -104,6 +104,11 @@ def test_web_sources_page(tmp_path, live_site, fast_settings, round_of):
     page = client.get("/sources")
     assert page.status_code == 200 and live_site.base + "/feed.xml" in page.text and "[E055]" in page.text
     assert '<a href="/sources">Sources</a>' in client.get("/").text
+    articles = client.get("/api/articles").json()["items"]
+    fisheries = next(a for a in articles if a["title"].startswith("Norway and Iceland"))
+    (fetch,) = client.get(f"/api/articles/{fisheries['id']}").json()["fetches"]
+    assert fetch["source"] == live_site.base + "/sitemap.xml" and fetch["status"] == 200
+    assert "fetched " in client.get(f"/articles/{fisheries['id']}").text
 
 
 def test_fetch_command_ingests_like_ingest(tmp_path, live_site, monkeypatch):
