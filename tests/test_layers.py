@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the actors stage
     ("dyad.actors.index",),
     ("dyad.actors.mentions", "dyad.actors.builder"),
-    ("dyad.actors.roles", "dyad.actors.groups", "dyad.actors.coref"),
+    ("dyad.actors.roles", "dyad.actors.groups", "dyad.actors.coref", "dyad.actors.aliases"),
     ("dyad.actors.resolve",),
     # the quotes stage
     ("dyad.quotes.cues", "dyad.quotes.speakers"),

@@ -2,6 +2,7 @@
 into plain ``Actor`` records plus the token -> actor index."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -38,6 +39,24 @@ def attach_mention(builder: ActorBuilder, start: int, end: int, via: str, owner:
         owner[i] = builder
 
 
+# zero-width and bidirectional marks, and a footnote mark left on a name ("Lena Vogt,[2")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_FOOTNOTE = re.compile(r"[,;]?\s*\[\s*(?:\d+|[a-z]|citation needed)?\s*\]?\s*$")
+
+
+def clean_name(name: str) -> str:
+    """An actor's name without junk: invisible marks, spaced hyphens ("al - Rashid" ->
+    "al-Rashid"), footnote marks, stray quotation marks and brackets at either end."""
+    name = _INVISIBLE.sub("", name)
+    name = re.sub(r"(?<=\w)\s+([-‐‑])\s+(?=\w)", r"\1", name)
+    name = _FOOTNOTE.sub("", name) if "[" in name else name
+    cleaned = name.strip(" \"“”«»,;")
+    for opening, closing in ("()", "[]", "{}"):
+        if cleaned.count(opening) != cleaned.count(closing):  # unbalanced: debris, not "(MSF)"
+            cleaned = cleaned.strip(" " + opening + closing)
+    return cleaned or name
+
+
 def freeze(doc: Doc, builders: list[ActorBuilder], kb: KnowledgeBase) -> ActorIndex:
     # keep actor ids in order of first mention
     builders.sort(key=lambda b: min(s for s, _, _ in b.mentions))
@@ -63,7 +82,7 @@ def freeze(doc: Doc, builders: list[ActorBuilder], kb: KnowledgeBase) -> ActorIn
             + [renumber[m] for m in b.text_members]
         ))
         actors.append(Actor(
-            id=actor_id, name=b.name, kind=b.kind, code=code, country=b.country, sector=b.sector,
+            id=actor_id, name=clean_name(b.name), kind=b.kind, code=code, country=b.country, sector=b.sector,
             roles=tuple(Role(r.title, renumber.get(r.organization) if r.organization else None, r.status) for r in b.roles),
             affiliations=tuple(renumber[a] for a in b.affiliations),
             members=members, mentions=mentions,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import count
 from datetime import date
 
 from spacy.tokens import Doc
 
+from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
 from .groups import add_group_mentions, add_stated_memberships
@@ -24,9 +26,11 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     builders: list[ActorBuilder] = []
     by_key: dict[str, ActorBuilder] = {}
     token_owner: dict[int, ActorBuilder] = {}
+    serial = count(1)
 
     def new(name: str, kind: str, key: str, **attrs) -> ActorBuilder:
-        builder = ActorBuilder(id=f"a{len(builders) + 1}", name=name, kind=kind, key=key, **attrs)
+        # ids never repeat, though merging aliases removes builders
+        builder = ActorBuilder(id=f"a{next(serial)}", name=name, kind=kind, key=key, **attrs)
         builders.append(builder)
         by_key[key] = builder
         return builder
@@ -93,9 +97,11 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
         attach(owner, cand.start, cand.end, cand.via)
 
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
+    merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
     _add_known_people(builders, kb, published, frozenset(evidence.named))
     add_coreference(doc, builders, token_owner, kb)
+    add_counterparts(doc, builders, token_owner, new, attach)
     add_group_mentions(doc, builders, token_owner, kb, new, attach)
     add_stated_memberships(doc, token_owner)
     return freeze(doc, builders, kb)
