@@ -69,7 +69,7 @@ class FetchFailure:
         return f"[{self.code}] {self.reason}"
 
 
-class _NoRedirectErrors(urllib.request.HTTPErrorProcessor):
+class _NotModifiedPasses(urllib.request.HTTPErrorProcessor):
     """Let 304 through as a response (urllib calls every non-2xx an error)."""
 
     def http_response(self, request, response):
@@ -78,6 +78,24 @@ class _NoRedirectErrors(urllib.request.HTTPErrorProcessor):
         return super().http_response(request, response)
 
     https_response = http_response
+
+
+class _RedirectDisallowed(Exception):
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+class _PoliteRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only where robots.txt allows dyad."""
+
+    def __init__(self, allowed: Callable[[str], bool]) -> None:
+        self.allowed = allowed
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not self.allowed(newurl):
+            raise _RedirectDisallowed(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 @dataclass
@@ -92,7 +110,7 @@ class Fetcher:
     requests: int = 0
 
     def __post_init__(self) -> None:
-        self.opener = urllib.request.build_opener(_NoRedirectErrors())
+        self.opener = urllib.request.build_opener(_NotModifiedPasses(), _PoliteRedirects(self.allowed))
 
     def get(self, url: str, *, html: bool = False, etag: str | None = None,
             last_modified: str | None = None) -> Response | FetchFailure:
@@ -116,6 +134,7 @@ class Fetcher:
         host = f"{parts.scheme}://{parts.netloc}"
         if host not in self.robots:
             parser = urllib.robotparser.RobotFileParser(urljoin(host, "/robots.txt"))
+            self.robots[host] = _allow_all(parser.url)  # while it is read: a redirect of robots.txt cannot loop
             result = self.request(parser.url, {})
             if isinstance(result, Response):
                 parser.parse(result.body.decode("utf-8", "replace").splitlines())
@@ -148,6 +167,9 @@ class Fetcher:
         try:
             with self.opener.open(request, timeout=self.settings.timeout) as answer:
                 return self._read(url, answer)
+        except _RedirectDisallowed as stop:
+            return FetchFailure(url, E_FETCH_DISALLOWED, f"{url} redirects to {stop.target}, which the site's "
+                                "robots.txt disallows for dyad; dyad does not follow it")
         except urllib.error.HTTPError as error:
             status = error.code
             return FetchFailure(url, E_FETCH_HTTP, f"{url} answered HTTP {status} {error.reason}",
@@ -190,6 +212,12 @@ class Fetcher:
             wait = self.settings.delay - (self.clock() - last)
             if wait > 0:
                 self.sleep(wait)
+
+
+def _allow_all(url: str) -> urllib.robotparser.RobotFileParser:
+    parser = urllib.robotparser.RobotFileParser(url)
+    parser.allow_all = True
+    return parser
 
 
 def bad_url(url: str) -> str | None:

@@ -130,6 +130,12 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return None
+            if path == "/old/memo":  # a redirect into the disallowed part
+                self.send_response(302)
+                self.send_header("Location", "/private/memo.html")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
             if path == "/private/memo.html":
                 return self._send(200, "text/html", site.article("fisheries"))
             if path == "/amp/border-accord.html":  # the same page under a second URL

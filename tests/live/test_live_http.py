@@ -32,6 +32,22 @@ def test_disallowed_page_is_never_requested(live_site, fast_settings):
     assert "/robots.txt" in live_site.requests and "/private/memo.html" not in live_site.requests
 
 
+def test_redirect_into_a_disallowed_path(live_site, fast_settings):
+    result = fetcher(fast_settings).get(live_site.base + "/old/memo", html=True)
+    assert result.code == E_FETCH_DISALLOWED and "redirects to" in result.reason
+    assert "/private/memo.html" not in live_site.requests
+
+
+def test_watch_names_a_bad_sources_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from dyad.cli.main import app
+
+    result = CliRunner().invoke(app, ["watch", str(tmp_path / "none.txt"), "--db", str(tmp_path / "w.duckdb"), "--once"])
+    assert isinstance(result.exception, SourcesFileError) and "[E022]" in str(result.exception)
+    assert not (tmp_path / "w.duckdb").exists()
+
+
 def test_timeouts_are_retried_with_backoff(live_site):
     sleeps: list[float] = []
     settings = FetchSettings(timeout=0.2, delay=0.0, retries=2, backoff=0.5)
