@@ -24,7 +24,7 @@ from .errors import W_BAD_DATE, W_NO_SENTENCES, W_PIECES, W_REMOVED, ModelNotFou
 from .events.coder import find_events
 from .events.dates import parse_published
 from .events.lexicon import load_lexicon
-from .quotes.finder import find_quotes
+from .quotes.finder import find_quotes_and_speakers
 from .pieces import PIECE_CHARS, join_pieces, piece_bounds
 from .sentences import sentences as sentence_list
 
@@ -114,7 +114,8 @@ class Pipeline:
         """Sentences, actors, events, quotes and warnings of one parsed text (or piece at ``offset``)."""
         sentences = tuple(Span(s.start_char, s.end_char) for s in sentence_list(doc))
         index = resolve_actors(doc, find_mentions(doc, self.kb, self.nlp), self.kb, published)
-        quotes, quote_warnings = find_quotes(doc, index)
+        # speakers add mentions ("the former senator said") and source actors ("the ruling said")
+        quotes, quote_warnings, index = find_quotes_and_speakers(doc, index)
         # "we" and "I" inside a quotation are its speaker: the events stage sees them resolved
         index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
         events = find_events(doc, index, self.lexicon, published, monadic=self.monadic)

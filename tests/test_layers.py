@@ -30,8 +30,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.actors.roles", "dyad.actors.groups", "dyad.actors.coref", "dyad.actors.aliases"),
     ("dyad.actors.resolve",),
     # the quotes stage
-    ("dyad.quotes.cues", "dyad.quotes.speakers"),
-    ("dyad.quotes.attribution",),
+    ("dyad.quotes.cues", "dyad.quotes.speakers", "dyad.quotes.mentions", "dyad.quotes.complements"),
+    ("dyad.quotes.attribution", "dyad.quotes.sources"),
     ("dyad.quotes.finder",),
     # the events stage
     ("dyad.events.triggers", "dyad.events.arguments", "dyad.events.realis", "dyad.events.dating", "dyad.events.locate"),

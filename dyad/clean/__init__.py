@@ -11,6 +11,7 @@ from dyad.clean.steps import (
     remove_furniture,
     repair_glued_sentences,
     repair_unicode,
+    strip_markup,
 )
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "remove_furniture",
     "repair_glued_sentences",
     "repair_unicode",
+    "strip_markup",
 ]
 
 

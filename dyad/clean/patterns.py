@@ -88,3 +88,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 
 HORIZONTAL_SPACE = re.compile(r"[ \t]+")
 EXTRA_NEWLINES = re.compile(r"\n{3,}")
+
+
+# A markup tag with its attributes: <tweet tweet-id="1">, </tweet>, <tweet/>, <br>. Only names
+# that start a tag right after "<" with no space, so "a < b" and "<3" are left alone.
+MARKUP_TAG = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]{0,2000}\"|'[^']{0,2000}'|[^\s>\"']+))?)*\s*/?>"
+)

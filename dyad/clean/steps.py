@@ -150,8 +150,17 @@ def normalize_whitespace(text: str) -> str:
     return patterns.EXTRA_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def strip_markup(text: str, *, tag: re.Pattern[str] = patterns.MARKUP_TAG) -> tuple[str, list[str]]:
+    """Drop markup tags left in scraped text (``<tweet tweet-id="…">``, ``</tweet>``, ``<br/>``)
+    so no later stage reads their attribute values as words or quotations; the words between
+    an opening and a closing tag stay. Returns the text and the removed tags, in order."""
+    removed = [m.group(0) for m in tag.finditer(text)]
+    return (tag.sub("", text), removed) if removed else (text, removed)
+
+
 DEFAULT_STEPS: tuple[Step, ...] = (
     repair_unicode,
+    strip_markup,
     remove_furniture,
     repair_glued_sentences,
     normalize_whitespace,

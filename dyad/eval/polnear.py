@@ -282,13 +282,28 @@ def speaker_strictly_right(mentions: Sequence[tuple[int, int]], name: str, quote
     nearest the quotation (outside the quoted words), or when the gold source's head word
     is a word of the speaker's name. The lenient score accepts any mention of the actor,
     which flatters coreference that merges different people."""
-    outside = [m for m in mentions if m[1] <= quote[0] or m[0] >= quote[1]]
+    outside = [m for m in mentions if m[1] <= quote[0] or m[0] >= quote[1] or not _in_quoted_words(text, quote, m)]
     if outside:
         nearest = min(outside, key=lambda m: quote[0] - m[1] if m[1] <= quote[0] else m[0] - quote[1])
         if spans_overlap([nearest], source):
             return True
     head = _head_word(" ".join(text[s:e] for s, e in source))
     return bool(head) and head.lower() in {w.lower() for w in re.findall(r"[\w'’.-]+", name)}
+
+
+def _in_quoted_words(text: str, quote: tuple[int, int], mention: tuple[int, int]) -> bool:
+    """Whether a mention inside a quotation's extent lies within its quoted words, not in the
+    attribution between the pieces of a split quotation (“We are ready,” he said, “to talk.”):
+    read from the last quotation mark between the quotation's start and the mention."""
+    between = text[quote[0]:mention[0]]
+    marks = [ch for ch in between if ch in QUOTATION_MARKS]
+    if not marks:
+        return True
+    if marks[-1] == "”":
+        return False
+    if marks[-1] == "“":
+        return True
+    return between.count('"') % 2 == 0
 
 
 def _head_word(phrase: str) -> str:

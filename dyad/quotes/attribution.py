@@ -250,3 +250,31 @@ def _owner_of_words(doc: Doc, qs: QuoteSpan, index: ActorIndex) -> Token | None:
             if not qs.covers(owner.idx) and speaker_actor(owner, index):
                 return owner
     return None
+
+
+SIGNATURE_DASHES = "―—–-"
+
+
+def signed_by(doc: Doc, qs: QuoteSpan, index: ActorIndex) -> Token | None:
+    """A quotation signed after a dash (“We deserve better.” ― Ana Ruiz, Tucson): the name
+    that follows the dash on the same line, when it names a person or an organisation."""
+    text = text_of(doc)
+    k = qs.end
+    while k < len(text) and text[k] in " \t\"”'’.,":
+        k += 1
+    if k >= len(text) or text[k] not in SIGNATURE_DASHES:
+        return None
+    k += 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    line_end = text.find("\n", k)
+    span = doc.char_span(k, len(text) if line_end < 0 else line_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for tok in span[:6]:
+        if tok.text in (",", "(", ";"):
+            break
+        actor = index.get(index.actor_at(tok.i))
+        if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "GROUP", "IGO"):
+            return tok
+    return None

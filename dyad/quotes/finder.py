@@ -14,15 +14,32 @@ from ..document import Quote
 from ..lexicons import load_reporting_verbs
 from ..sentences import text_of
 from ..datelines import in_dateline
-from .attribution import (adjacent, attribute, attribution_window, nearest_person_before, previous_sentence_end,
+from .attribution import (adjacent, signed_by, attribute, attribution_window, nearest_person_before, previous_sentence_end,
                           reporting_sentences)
+from .complements import MIN_WORDS, complement_spans
 from .cues import find_cues
+from .mentions import is_title
 from .marks import close_marks, find_quote_spans, is_headline, is_partial, merge_split
 
 PARTIAL_SCARE_WORDS = 2
+from .sources import SpeakerBook
 from .speakers import is_person, noun_phrase, speaker_actor, speaker_token
 
 def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
+    quotes, warnings, _ = find_quotes_and_speakers(doc, index)
+    return quotes, warnings
+
+
+def find_quotes_and_speakers(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str], ActorIndex]:
+    """Quotes, warnings, and the actor index with what the speakers add to it: a speaker
+    phrase resolved to a known actor becomes one of its mentions ("the former senator said"),
+    a document or unnamed group that speaks becomes a GROUP actor ("the ruling said")."""
+    book = SpeakerBook(index)
+    quotes, warnings = _find_quotes(doc, index, book)
+    return quotes, warnings, book.final_index(doc)
+
+
+def _find_quotes(doc: Doc, index: ActorIndex, book: SpeakerBook) -> tuple[list[Quote], list[str]]:
     text = text_of(doc)
     verbs = load_reporting_verbs()
     spans, warnings = find_quote_spans(text)
@@ -35,10 +52,14 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     for qs in spans:
         content = " ".join(text[a:b].strip() for a, b in qs.pieces)
         words = len(content.split())
+        if is_title(doc, text, qs):
+            continue  # the name of a show, a film or a document in marks is nobody's words
         kind = "partial" if is_partial(text, qs, words) else "direct"
         window = attribution_window(doc, qs, cues)
         cue_text, who = attribute(doc, qs, window, cues, spans, index, verbs, words)
-        speaker = speaker_actor(who, index) if who is not None else None
+        if who is None:
+            who = signed_by(doc, qs, index)
+        speaker = book.resolve(who)
         speaker_text = noun_phrase(who) if who is not None else None
         if cue_text is None and kind == "direct" and previous is not None and previous.speaker is not None \
                 and speaker is None and adjacent(text, previous_end, window[0]):
@@ -59,7 +80,7 @@ def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
         quotes.append(quote)
         if kind == "direct":
             previous, previous_end = quote, window[1]
-    indirect = indirect_quotes(doc, index, cues, quotes, len(quotes))
+    indirect = indirect_quotes(doc, index, cues, quotes, len(quotes), book)
     thoughts = _thought_spans(cues)
     found = [q for q in _partials_in_reported_speech(quotes, indirect, cues) + indirect if not _marks_in_a_thought(q, thoughts)]
     return [replace(q, id=f"q{n}") for n, q in enumerate(found, start=1)], warnings
@@ -93,7 +114,8 @@ def _partials_in_reported_speech(quotes: list[Quote], indirect: list[Quote], cue
     return out
 
 
-def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offset: int) -> list[Quote]:
+def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offset: int,
+                    book: SpeakerBook | None = None) -> list[Quote]:
     """Reported speech: the clause a reporting verb takes ("X said (that) CLAUSE") and the clause
     an "according to X" phrase qualifies ("According to X, CLAUSE" / "CLAUSE, according to X")."""
     out: list[Quote] = []
@@ -106,6 +128,7 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
             found = [(clause, speaker_token(cue_tok, cue))] if clause is not None else []
         else:
             found = [(_clause_span(child), speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
+            found = found or [(span, speaker_token(cue_tok, cue)) for span in complement_spans(cue_tok, cue)]
         # a dateline taken for the subject ("WASHINGTON (AP) — President Ana Ruiz said that ...")
         found = [(span, nearest_person_before(cue_tok, index, []) if who is not None and in_dateline(text_of(doc), who.idx) else who)
                  for span, who in found]
@@ -117,12 +140,13 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
             if inside > (hi - lo) / 2 or lo < cue_tok.idx < hi:
                 continue
             body = text_of(doc)[lo:hi]
-            if len(body.split()) < 3:
+            if len(body.split()) < MIN_WORDS:
                 continue
+            speaker = (book or SpeakerBook(index)).resolve(who)
             out.append(Quote(
                 id=f"q{offset + len(out) + 1}", text=body, start=lo, end=hi, kind="indirect",
                 cue=cue_tok.text if not cue.particle else f"{cue_tok.text} {cue.particle}",
-                speaker=speaker_actor(who, index) if who is not None else None,
+                speaker=speaker,
                 speaker_text=noun_phrase(who) if who is not None else None,
             ))
     return out

@@ -24,6 +24,8 @@ def speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in cue_tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.tag_ in ("WP", "WDT") and cue_tok.dep_ == "relcl":
+                return cue_tok.head  # "Ana Ruiz, who said …": the noun the clause describes
             return child
     if cue_tok.dep_ == "conj":
         return speaker_token(cue_tok.head, cue)

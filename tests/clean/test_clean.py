@@ -8,6 +8,7 @@ from dyad.clean import (
     remove_furniture,
     repair_glued_sentences,
     repair_unicode,
+    strip_markup,
 )
 
 # --- 1. unicode repair --------------------------------------------------------
@@ -283,6 +284,7 @@ def test_steps_can_be_overridden():
 def test_default_steps_order():
     assert DEFAULT_STEPS == (
         repair_unicode,
+        strip_markup,
         remove_furniture,
         repair_glued_sentences,
         normalize_whitespace,
@@ -301,3 +303,11 @@ def test_share_this_article_line_is_furniture():
     result = clean_text("Chile thanked Peru.\n\nShare this article\n\nShare this story:")
     assert result.text == "Chile thanked Peru."
     assert result.removed == ("Share this article", "Share this story:")
+
+
+def test_markup_tags_are_removed_and_their_words_kept():
+    text = 'She wrote:\n\n<tweet tweet-id="123456">We will win.</tweet>\n\n<tweet tweet-id="789"><tweet/>. Then a < b, x<3.'
+    result = clean_text(text)
+    assert "tweet" not in result.text and "123456" not in result.text
+    assert "We will win." in result.text and "a < b, x<3" in result.text
+    assert '<tweet tweet-id="123456">' in result.removed
