@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 from ..errors import E_SOURCE_EMPTY
 from ..ingest import ReadError, Record
 from ..live.feeds import Listing, listing_of
-from ..live.http import Fetcher, FetchFailure, Response
+from ..live.http import Fetcher, FetchFailure
 from ..live.pages import failure_record
 from ..store import sources as source_rows
 from ..store.store import Store
@@ -45,6 +45,7 @@ class SourceRound:
     listing_errors: int = 0
     not_modified: int = 0
     new_urls: int = 0
+    validators: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # saved once the round is done
 
 
 @dataclass
@@ -77,13 +78,15 @@ def watch_round(store: Store, urls: list[str], *, fetcher: Fetcher, every_second
         state.log.canonical = canonical  # one set: a page two sources list is fetched once
     before = store.ids("documents", "id")
     report = IngestReport()
+    completed = False
     try:
         ingest_records(store, _round_records(store, fetcher, rounds), model=model, workers=workers,
                        batch_size=batch_size, merge_window_days=merge_window_days, engine=engine, report=report,
                        options={"command": "watch", "sources": due, "every_seconds": every_seconds})
+        completed = True
     finally:
         if report.run_id:
-            _finish(store, rounds, report.run_id, before)
+            _finish(store, rounds, report.run_id, before, completed=completed)
     new_documents = len(store.ids("documents", "id") - before)
     return RoundReport(run_id=report.run_id, sources=rounds, ingest=report, new_documents=new_documents)
 
@@ -122,7 +125,7 @@ def _listed_links(store: Store, fetcher: Fetcher, state: SourceRound) -> Iterato
                 found = listing.links or [urljoin(response.final_url, "/sitemap.xml")]
                 queue.extend((link, depth + 1) for link in found if link not in state.listings)
             continue
-        _remember(store, url, response)
+        state.validators.append((url, response.headers.get("etag"), response.headers.get("last-modified")))
         if not listing.links:
             state.listing_errors += 1
             yield ReadError(url, f"[{E_SOURCE_EMPTY}] {url} is a {listing.kind} with no article link; check "
@@ -137,18 +140,17 @@ def _is_index(listing: Listing) -> bool:
         link.lower().split("?")[0].endswith((".xml", ".xml.gz")) for link in listing.links)
 
 
-def _remember(store: Store, url: str, response: Response) -> None:
-    etag, last_modified = response.headers.get("etag"), response.headers.get("last-modified")
-    if etag or last_modified:
-        source_rows.save_validators(store, url, etag, last_modified)
-
-
-def _finish(store: Store, rounds: list[SourceRound], run_id: int, before: set[str]) -> None:
-    """Provenance rows, seen sets and each source's counts, after the round (or its stop)."""
+def _finish(store: Store, rounds: list[SourceRound], run_id: int, before: set[str], *, completed: bool) -> None:
+    """Provenance rows, seen sets and each source's counts, after the round (or its stop). A listing's
+    ETag and Last-Modified are kept only when the round completed: after a stop, the items it listed and
+    the round did not reach must be listed again (a 304 would hide them)."""
     stored_inputs = store.ids("inputs", "input_hash")
     finished = now()
     for state in rounds:
         log = state.log
+        for url, etag, last_modified in state.validators if completed else ():
+            if etag or last_modified:
+                source_rows.save_validators(store, url, etag, last_modified)
         source_rows.record_fetches(store, log.fetches, run_id)
         for row in log.fetches:
             if row["input_hash"] in stored_inputs:

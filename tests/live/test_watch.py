@@ -176,3 +176,29 @@ def test_extract_prints_a_page_without_a_database(tmp_path, live_site, monkeypat
     assert doc["url"] == live_site.base + "/news/fisheries.html" and doc["published"] == "2026-03-04"
     assert {e["cameo"][:2] for e in doc["events"]} & {"11", "13"}
     assert not list(tmp_path.iterdir())  # no database
+
+
+def test_a_stopped_round_leaves_the_rest_for_the_next(tmp_path, live_site, fast_settings, engine):
+    """Stopped after its first article, a round keeps that one; the next round (the feeds unchanged, so a
+    conditional GET would say 304) still fetches the others, because validators are kept only for a whole round."""
+    import signal
+
+    from dyad.engines.ingest import RunStopped
+
+    class StopsAtSecondChunk:
+        def map(self, chunks):
+            for n, result in enumerate(engine.map(chunks)):
+                if n == 1:
+                    raise RunStopped(signal.SIGINT)
+                yield result
+
+    with Store.open(tmp_path / "w.duckdb") as store:
+        with pytest.raises(RunStopped):
+            watch_round(store, sources_of(live_site), fetcher=Fetcher(fast_settings), every_seconds=900,
+                        model=DEFAULT_MODEL, all_sources=True, engine=StopsAtSecondChunk(), batch_size=1)
+        assert store.count("documents") == 1
+        assert store.query("SELECT status FROM runs") == [{"status": "interrupted"}]
+        assert store.count("http_validators") == 0
+        watch_round(store, sources_of(live_site), fetcher=Fetcher(fast_settings), every_seconds=900,
+                    model=DEFAULT_MODEL, all_sources=True, engine=engine)
+        assert store.count("documents") == 3
