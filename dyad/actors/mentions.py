@@ -64,9 +64,42 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
             start, end = _extend_name(doc, start, end, kb)
         if start >= end or _is_title_word(doc, start, end, kb):
             continue  # "Defence" in "Defence Minister" tagged as an organisation is part of a title
+        if kind in ("PERSON", "ORGANIZATION") and _names_a_thing(doc, start, end):
+            continue  # "the tanker Stena Impero", "Kalibr missiles": vessels and weapons are not actors
+        if kind != "LOCATION" and _used_as_place(doc, start, end):
+            kind = "LOCATION"  # "docked in Bandar Abbas": a gazetteer name after a locative preposition
         found.append(Candidate(start, end, kind, "name"))
     found += _unlabelled_speakers(doc, kb)
     return _select(found, doc)
+
+
+VESSEL_NOUNS = word_class("vessel_nouns")
+WEAPON_NOUNS = word_class("weapon_nouns")
+LOCATIVE_PREPOSITIONS = word_class("locative_prepositions")
+
+
+def _names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """A ship's name after its kind ("the tanker Stena Impero", "the frigate 'Nova'") or a
+    weapon's before its kind ("Kalibr missiles", "a Patriot battery")."""
+    k = start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].text == ","):
+        k -= 1
+    if k >= 0 and doc[k].lemma_.lower() in VESSEL_NOUNS:
+        return True
+    if 0 < start and end < len(doc) and doc[start - 1].is_quote and doc[end].is_quote and start >= 2 \
+            and doc[start - 2].lower_ == "the":
+        return True  # 'the "Stena Impero"': a quoted name after "the" is a ship's or a work's
+    return end < len(doc) and doc[end].lemma_.lower() in WEAPON_NOUNS
+
+
+def _used_as_place(doc: Doc, start: int, end: int) -> bool:
+    """A gazetteer name after a locative preposition ("in Bandar Abbas"), or after "to"/"from"
+    when it has two words or more (a one-word name after "to" is often a person's: "wrote to Jackson")."""
+    before = doc[start - 1].lower_ if start else ""
+    if before not in LOCATIVE_PREPOSITIONS and not (before in ("to", "from") and end - start > 1):
+        return False
+    from ..events.places import load_gazetteer  # noqa: PLC0415 (loaded on first need: the gazetteer is large)
+    return load_gazetteer().knows(doc[start:end].text)
 
 
 def _unlabelled_speakers(doc: Doc, kb: KnowledgeBase) -> list[Candidate]:

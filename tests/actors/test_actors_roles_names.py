@@ -68,3 +68,43 @@ STRAY_QUOTE = r'''
 def test_a_stray_quotation_mark_is_no_part_of_a_name():
     doc = run_stages(doc_from_table(STRAY_QUOTE))
     assert "Nova Tide Shipping" in [a.name for a in doc.actors]
+
+
+SHIP_NAME = r'''
+# Guards seized the tanker Nova Tide on Friday.
+# i  word    tag   pos    dep       head  lemma   ent     ws
+ >0  Guards  NNPS  PROPN  nsubj     1     Guards  O       1
+  1  seized  VBD   VERB   ROOT      1     seize   O       1
+  2  the     DT    DET    det       3     the     O       1
+  3  tanker  NN    NOUN   compound  5     tanker  O       1
+  4  Nova    NNP   PROPN  compound  5     Nova    B-ORG   1
+  5  Tide    NNP   PROPN  dobj      1     Tide    I-ORG   1
+  6  on      IN    ADP    prep      1     on      O       1
+  7  Friday  NNP   PROPN  pobj      6     Friday  B-DATE  0
+  8  .       .     PUNCT  punct     1     .       O       0
+'''
+
+
+def test_a_ship_named_after_its_kind_is_not_an_actor():
+    doc = run_stages(doc_from_table(SHIP_NAME))
+    assert "Nova Tide" not in [a.name for a in doc.actors]
+
+
+PLACE_TAGGED_AS_PERSON = r'''
+# Karim Saleh arrived in Bandar Abbas on Friday.
+# i  word     tag  pos    dep       head  lemma   ent       ws
+ >0  Karim    NNP  PROPN  compound  1     Karim   B-PERSON  1
+  1  Saleh    NNP  PROPN  nsubj     2     Saleh   I-PERSON  1
+  2  arrived  VBD  VERB   ROOT      2     arrive  O         1
+  3  in       IN   ADP    prep      2     in      O         1
+  4  Bandar   NNP  PROPN  compound  5     Bandar  B-PERSON  1
+  5  Abbas    NNP  PROPN  pobj      3     Abbas   I-PERSON  1
+  6  on       IN   ADP    prep      2     on      O         1
+  7  Friday   NNP  PROPN  pobj      6     Friday  B-DATE    0
+  8  .        .    PUNCT  punct     2     .       O         0
+'''
+
+
+def test_a_gazetteer_name_after_a_locative_preposition_is_a_location():
+    doc = run_stages(doc_from_table(PLACE_TAGGED_AS_PERSON))
+    assert [(a.name, a.kind) for a in doc.actors] == [("Karim Saleh", "PERSON"), ("Bandar Abbas", "LOCATION")]
