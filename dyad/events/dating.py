@@ -62,9 +62,9 @@ def _modifies_argument(ent: Span, tok: Token) -> bool:
     ("met X in Doha in 2015") is the event's."""
     root = ent.root
     head = root.head
-    if head.i == tok.i or head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod", "npadvmod", "appos"):
+    if head.i == tok.i or head.i == root.i or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME"):
+        return False  # ("on Tuesday evening": the noun is a time itself)
+    if root.dep_ in ("nummod", "compound", "amod", "poss") and root.i < head.i:  # "the 2014 annexation"
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.text == "(" and head.pos_ == "PROPN"  # a case or law cited with its year

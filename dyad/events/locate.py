@@ -51,7 +51,10 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
             return found
     words = PLACING_PREPS + (("to",) if root in MOTION_ROOTS else ())
     country_level: Place | None = None
+    arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    arguments += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for tier in ([(head, words) for head in heads] + [(tok, ("object",))],  # "rebels captured Bentiu"
+                 [(arg, ("in", "near", "inside", "outside")) for arg in arguments],  # "was captured by police in Karachi"
                  [(head, PATH_PREPS) for head in heads[:1]],  # "fled from Goma"
                  [(t, PLACING_PREPS) for t in _clauses(tok)]):  # "a shop they ran in Colombo"
         found = look.finest([t for head, preps in tier for t in look.named_on(head, preps)])
@@ -78,8 +81,10 @@ class _Looker:
         direct object, when the verb acts on places)."""
         if preps == ("object",):
             # a verb that acts on places, or an object that is a kind of place ("patrolled the streets of X")
-            objects = [c for c in head.children if c.dep_ == "dobj" and (
-                head.lemma_.lower() in word_class("place_verbs") or c.lemma_.lower() in word_class("place_nouns"))]
+            # (a place verb's object named as a place: "captured the West Bank chief of Hamas" is no place)
+            objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and (
+                c.lemma_.lower() in word_class("place_nouns") or head.lemma_.lower() in word_class("place_verbs")
+                and (c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN"))]
         else:
             objects = [obj for word in preps for obj in prep_objects(head, word)
                        if not self._side(obj, word) and head.lemma_.lower() not in word_class("reporter_nouns")]
@@ -157,8 +162,8 @@ def _place_tokens(obj: Token) -> list[Token]:
     Damascus", "EU headquarters in Brussels", "the Tartus naval base")."""
     out = [obj]
     for child in obj.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
-            out.append(child)
+        if child.dep_ == "compound" and child.pos_ == "PROPN" or child.dep_ == "poss" and child.ent_type_ in PLACE_ENTS:
+            out.append(child)  # "the Tartus naval base", "Mecca's main hospital"
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside"):
             out += [t for g in child.children if g.dep_ == "pobj" for t in _place_tokens(g)]
         if child.dep_ == "appos":
@@ -172,22 +177,28 @@ def _via(actor, tok: Token) -> str | None:
 
 def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer) -> Place | None:
     named = obj.ent_type_ in PLACE_ENTS
-    if not named and not (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
-        return None
+    if not named and not (obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
+        return None  # a people ("captured 11 Iranians"), a person or a date is no place
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
     actor = actors_by_id.get(index.actor_at(obj.i))
+    # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
+    called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns")
     if actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
-        if actor.code is None and actor.kind == "ORGANIZATION" and obj.ent_type_ != "NORP":
-            # a town the parser took for an organisation ("captured Bentiu"): a town, a village only as what a place verb acts on
+        if actor.code is None and actor.kind == "ORGANIZATION":
+            # a town the parser took for an organisation ("captured Bentiu"): a town, a village only as
+            # what a place verb acts on
             acted_on = obj.dep_ == "dobj" and obj.head.lemma_.lower() in word_class("place_verbs")
-            return gazetteer.geocode(name, hints=hints, villages=acted_on, features=("place",))
+            found = gazetteer.geocode(name, hints=hints, villages=acted_on or called_place, features=("place",))
+            return found or (Place(name=name, precision="place") if called_place else None)
         return None  # an organisation is not a place
     if actor is not None and actor.kind == "COUNTRY" and _via(actor, obj) not in ("capital", "metonym"):
+        if obj.dep_ in ("compound", "amod", "npadvmod") and obj.head.lemma_.lower() not in word_class("place_nouns"):
+            return None  # an adjective: "a U.S. airstrike", "US-led forces"
         return gazetteer.country(name, actor.country)
     # a village only for a name the parser reads as a place, or "the village of X"
-    villages = named or obj.head.lemma_.lower() == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns")
+    villages = named or called_place
     found = gazetteer.geocode(name, hints=hints | ({actor.country} if actor and actor.country else set()),
                               villages=villages)
     if found is not None:
@@ -195,7 +206,7 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
     if named and obj.head.lemma_.lower() in word_class("place_nouns") and obj.dep_ == "compound":
         # "Tanganyika province", "Idlib governorate": a region the gazetteer names otherwise
         return Place(name=name, country=actor.country if actor is not None else None, feature="region", precision="region")
-    if named:
+    if named or called_place:
         return Place(name=name, country=actor.country if actor is not None else _country_in(obj, index, actors_by_id),
                      precision="place")  # a named place the gazetteer lacks: most often a local one
     return None
