@@ -3,7 +3,7 @@ body, then roles, coreference, unnamed groups and stated memberships, frozen int
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count
 from datetime import date
 
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
-from .groups import add_group_mentions, add_stated_memberships
+from .groups import _home_country, add_group_mentions, add_stated_memberships
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
@@ -100,6 +100,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
     _add_known_people(builders, kb, published, frozenset(evidence.named))
+    _titles_at_home(builders)
     add_coreference(doc, builders, token_owner, kb)
     add_counterparts(doc, builders, token_owner, new, attach)
     add_group_mentions(doc, builders, token_owner, kb, new, attach)
@@ -121,6 +122,25 @@ def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published
         b.sector = b.sector or coded.sector
         if coded.country is None and coded.code:
             b.code = b.code or coded.code  # a UN official: IGOUNO
+
+
+def _titles_at_home(builders: list[ActorBuilder]) -> None:
+    """"Prime Minister Ana Ruiz" with no country named on the title holds an office of the
+    country the article is about (the one named at least twice and more than any other), as a
+    reader takes it; the role is tied to that country."""
+    home = None
+    for b in builders:
+        if b.kind != "PERSON" or b.country or b.sector not in DOMESTIC_SECTORS:
+            continue
+        if not any(r.organization is None and r.status == "current" for r in b.roles):
+            continue
+        home = home or _home_country(builders)
+        if home is None:
+            return
+        country = next((c for c in builders if c.kind == "COUNTRY" and c.country == home), None)
+        b.country = home
+        b.roles = [replace(r, organization=country.id) if r.organization is None and r.status == "current" and country
+                   else r for r in b.roles]
 
 
 def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:

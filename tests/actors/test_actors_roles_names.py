@@ -108,3 +108,32 @@ PLACE_TAGGED_AS_PERSON = r'''
 def test_a_gazetteer_name_after_a_locative_preposition_is_a_location():
     doc = run_stages(doc_from_table(PLACE_TAGGED_AS_PERSON))
     assert [(a.name, a.kind) for a in doc.actors] == [("Karim Saleh", "PERSON"), ("Bandar Abbas", "LOCATION")]
+
+
+TITLE_AT_HOME = r'''
+# Peru votes on Sunday. Prime Minister Ana Ruiz said Peru would hold the vote.
+# i  word      tag  pos    dep       head  lemma     ent       ws
+ >0  Peru      NNP  PROPN  compound  1     Peru      B-GPE     1
+  1  votes     VBZ  VERB   ROOT      1     vote      O         1
+  2  on        IN   ADP    prep      1     on        O         1
+  3  Sunday    NNP  PROPN  pobj      2     Sunday    B-DATE    0
+  4  .         .    PUNCT  punct     1     .         O         1
+ >5  Prime     NNP  PROPN  compound  6     Prime     O         1
+  6  Minister  NNP  PROPN  compound  8     Minister  O         1
+  7  Ana       NNP  PROPN  compound  8     Ana       B-PERSON  1
+  8  Ruiz      NNP  PROPN  nsubj     9     Ruiz      I-PERSON  1
+  9  said      VBD  VERB   ROOT      9     say       O         1
+ 10  Peru      NNP  PROPN  nsubj     12    Peru      B-GPE     1
+ 11  would     MD   AUX    aux       12    would     O         1
+ 12  hold      VB   VERB   ccomp     9     hold      O         1
+ 13  the       DT   DET    det       14    the       O         1
+ 14  vote      NN   NOUN   dobj      12    vote      O         0
+ 15  .         .    PUNCT  punct     9     .         O         0
+'''
+
+
+def test_a_title_with_no_country_holds_an_office_of_the_country_the_article_is_about():
+    doc = run_stages(doc_from_table(TITLE_AT_HOME))
+    peru, ruiz = doc.actors[0], doc.actors[1]
+    assert (ruiz.name, ruiz.code) == ("Ana Ruiz", "PERGOV")
+    assert [(r.title, r.organization) for r in ruiz.roles] == [("Prime Minister", peru.id)]
