@@ -11,7 +11,8 @@ from .options import DEFAULT_MODEL, Model
 
 
 def evaluate(
-    gold: Path = typer.Argument(..., help="A gold YAML file or a directory of them (tests/gold)."),
+    gold: Path = typer.Argument(..., help="A gold YAML file or a directory of them (tests/gold); or `plover` to "
+                                "score event types and actors on the PLOVER gold records (--data)."),
     model: Model = DEFAULT_MODEL,
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     per_file: bool = typer.Option(False, "--per-file", help="Also show figures per gold file."),
@@ -19,10 +20,13 @@ def evaluate(
                               "(the blind held-out set) or 1-15."),
     every: int = typer.Option(1, "--every", help="For `dyad eval places`: keep every N-th sentence "
                               "(a deterministic subsample)."),
-    data: Path = typer.Option(None, "--data", help="For `dyad eval places`: the event_location_dev folder "
-                              "(default ../shared/data/event_location_dev)."),
+    data: Path = typer.Option(None, "--data", help="For `dyad eval plover`: the plover_gsr_dev folder "
+                              "(default ../shared/data/plover_gsr_dev)."),
 ) -> None:
-    """Score dyad against team-written gold articles."""
+    """Score dyad against team-written gold articles, or (`dyad eval plover`) the PLOVER gold records."""
+    if str(gold) == "plover" and not gold.exists():
+        _plover(model, data, as_json)
+        return
     if str(gold) == "places" and not gold.exists():
         _places(model, data, as_json, every)
         return
@@ -63,6 +67,17 @@ def evaluate(
     Console().print(f"on matched events: realis accuracy {d['event_realis_accuracy']}, date accuracy "
                     f"{d['event_date_accuracy']} (gold events with a date), place country accuracy {d['event_place_accuracy']}\n"
                     f"on matched actors: country accuracy {d['actor_country_accuracy']}, sector accuracy {d['actor_sector_accuracy']}")
+
+
+def _plover(model: str, data: Path | None, as_json: bool) -> None:
+    from ..eval.plover import DEFAULT_DIR, format_report, load_plover, score_plover
+    from ..pipeline import Pipeline
+
+    root = data or DEFAULT_DIR
+    if not (root / "PLOVER_GSR_dev.json").is_file() and not root.is_file():
+        raise BadOption("--data", str(root), "the plover_gsr_dev folder holding PLOVER_GSR_dev.json")
+    figures = score_plover(Pipeline(model, monadic=True), load_plover(root))
+    print(json.dumps(figures, indent=2) if as_json else format_report(figures))
 
 
 def _places(model: str, data: Path | None, as_json: bool, every: int) -> None:

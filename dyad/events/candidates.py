@@ -115,7 +115,8 @@ def _candidate(tok: Token, pattern: Pattern, sent_i: int, recoded: tuple[str, To
     sources = tuple(fill_slots(tok, pattern.source, pattern, index, set()))
     source_ids = {a.actor for a in sources if a.actor}
     targets = tuple(fill_slots(tok, pattern.target, pattern, index, source_ids))
-    if not any(a.actor for a in targets) and not pattern.cameo.startswith("01"):
+    if not any(a.actor for a in targets) and not pattern.cameo.startswith("01") and not pattern.origin:
+        # a PETRARCH2 row names where its target is; the fallbacks below are for the hand rows
         targets = tuple(object_noun_targets(tok, index, source_ids)
                         or complement_targets(tok, index, source_ids)
                         or support_verb_targets(tok, index, source_ids)) or targets

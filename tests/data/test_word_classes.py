@@ -60,7 +60,9 @@ def test_no_word_twice_in_a_class():
 def _verb_families() -> dict[str, set[str]]:
     """lemma -> the two-digit CAMEO roots of its VERB rows in triggers.tsv."""
     roots: dict[str, set[str]] = defaultdict(set)
-    for (lemma, pos), patterns in load_lexicon().items():
+    from dyad.data_files import data_path
+
+    for (lemma, pos), patterns in load_lexicon(data_path("triggers.tsv")).items():  # the hand rows only
         if pos == "VERB":
             roots[lemma] |= {p.cameo[:2] for p in patterns}
     return roots
