@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
-from ..datelines import dateline_places
+from ..datelines import dateline_places, in_dateline
 from ..document import Place
 from ..english import LOCATIVE_PREPS
 from ..lexicons import word_class
@@ -121,8 +121,9 @@ class _Looker:
         sent = sentence_of(tok)
         found: dict[str, Place] = {}
         for ent in sent.ents:
-            if ent.label_ not in PLACE_ENTS or ent.root.dep_ in ("amod", "compound", "poss", "nmod"):
-                continue
+            if ent.label_ not in PLACE_ENTS or ent.root.dep_ in ("amod", "compound", "poss", "nmod") \
+                    or in_dateline(tok.doc.text, ent.start_char):
+                continue  # an adjective, or the dateline (the last resort, marked as such)
             if self.index.actor_at(ent.root.i) in self.sides and self.index.actor_at(ent.root.i) is not None:
                 continue
             if {ent.root.head.lemma_.lower(), ent.root.head.head.lemma_.lower()} & word_class("reporter_nouns"):

@@ -137,3 +137,22 @@ def test_the_gazetteer_reads_context_before_population():
     assert gazetteer.geocode("Donetsk", hints={"RUS"}).country == "RUS"
     assert gazetteer.geocode("Gaza Strip").feature == "news_region"
     assert gazetteer.geocode("Syria").precision == "country"
+
+
+KABUL_DATELINE = r'''
+# KABUL — Gunmen attacked a convoy.  (parse written by hand)
+# i  word      tag  pos    dep       head  lemma     ent    ws
+ >0  KABUL     NNP  PROPN  npadvmod  3     Kabul     B-GPE  1
+  1  —         :    PUNCT  punct     3     —         O      1
+  2  Gunmen    NNS  NOUN   nsubj     3     gunman    O      1
+  3  attacked  VBD  VERB   ROOT      3     attack    O      1
+  4  a         DT   DET    det       5     a         O      1
+  5  convoy    NN   NOUN   dobj      3     convoy    O      0
+  6  .         .    PUNCT  punct     3     .         O      0
+'''
+
+
+def test_the_dateline_places_an_event_only_as_a_last_resort_and_says_so():
+    placed = [e.place for e in events(KABUL_DATELINE) if e.trigger.text == "attacked"]
+    assert placed and placed[0] is not None
+    assert (placed[0].name, placed[0].country, placed[0].precision) == ("Kabul", "AFG", "dateline")
