@@ -75,9 +75,10 @@ def merge_aliases(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Actor
 def _merge(body: ActorBuilder, other: ActorBuilder, builders, owner, attach) -> None:
     if body.kind == "PERSON" and other.kind in BODIES:
         body.kind = other.kind  # "the Popular Front" the tagger took for a person
-    body.country = body.country or other.country
-    body.sector = body.sector or other.sector
-    body.code = body.code or other.code
+    if not other.name.isupper():  # an acronym the text defines is the text's, whatever else it may stand for
+        body.country = body.country or other.country
+        body.sector = body.sector or other.sector
+        body.code = body.code or other.code
     for start, end, _ in other.mentions:
         attach(body, start, end, "acronym" if other.name.isupper() else "alias")
     builders.remove(other)

@@ -132,8 +132,10 @@ def _titles_at_home(builders: list[ActorBuilder]) -> None:
     for b in builders:
         if b.kind != "PERSON" or b.country or b.sector not in DOMESTIC_SECTORS:
             continue
-        if not any(r.organization is None and r.status == "current" for r in b.roles):
+        if not any(r.status == "current" for r in b.roles):
             continue
+        if any(r.organization is not None and r.status == "current" for r in b.roles):
+            continue  # tied to a body of no known country: the article's country is too weak a guess
         home = home or _home_country(builders)
         if home is None:
             return
