@@ -121,7 +121,7 @@ class EventModel:
 
     def probability(self, feature_strings: Sequence[str]) -> float:
         z = float(self.weights[hashed(feature_strings)].sum())
-        return 1.0 / (1.0 + np.exp(-z))
+        return float(1.0 / (1.0 + np.exp(-z)))
 
     def save(self, path: str | Path) -> None:
         nonzero = np.flatnonzero(self.weights)

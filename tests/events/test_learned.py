@@ -86,6 +86,26 @@ def test_unlikely_candidates_are_dropped():
         assert run_stages(doc_from_table(LAUNCHED_STRIKES), learned=True).events == ()
 
 
+IRAN_COMMENTED = r'''
+# Iran commented.
+# i  word       tag  pos    dep    head  lemma    ent    ws
+ >0  Iran       NNP  PROPN  nsubj  1     Iran     B-GPE  1
+  1  commented  VBD  VERB   ROOT   1     comment  O      0
+  2  .          .    PUNCT  punct  1     .        O      0
+'''
+
+
+def test_a_sure_statement_with_no_target_is_kept_only_when_one_sided_events_are():
+    weights = np.zeros(1 << learned.BITS, dtype=np.float32)
+    weights[zlib_slot("bias")] = 2.0  # p = 0.881, over the rescue threshold
+    assert run_stages(doc_from_table(IRAN_COMMENTED), monadic=True).events == ()  # the rules drop it
+    with learned.using(learned.EventModel(weights, 0.15, 0.0, rescue_above=0.5)):
+        kept = run_stages(doc_from_table(IRAN_COMMENTED), monadic=True, learned=True).events
+        assert run_stages(doc_from_table(IRAN_COMMENTED), learned=True).events == ()
+    assert [(e.cameo, e.target, e.confidence) for e in kept] == [("010", None, 0.881)]
+    assert type(kept[0].confidence) is float
+
+
 def test_without_a_model_the_rules_stand():
     with learned.using(None):
         ruled = run_stages(doc_from_table(LAUNCHED_STRIKES))
