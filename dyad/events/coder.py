@@ -172,6 +172,11 @@ def _same_happening(a: Event, b: Event) -> bool:
         return False
     if a.date_source == b.date_source == "sentence" and a.date != b.date:
         return False
-    if a.place is not None and b.place is not None and a.place.country != b.place.country:
-        return False
-    return True
+    return not _places_apart(a.place, b.place)
+
+
+def _places_apart(a, b) -> bool:
+    """Two places that cannot be one event's: both stated (not only a dateline's guess), both in a
+    known country, and the countries differ."""
+    stated = [p for p in (a, b) if p is not None and p.precision != "dateline" and p.country]
+    return len(stated) == 2 and stated[0].country != stated[1].country
