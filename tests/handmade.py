@@ -115,13 +115,13 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
     from dyad.events.coder import find_events
     from dyad.events.dates import parse_published
     from dyad.pipeline import _attach_speakers, content_id
-    from dyad.quotes.finder import find_quotes
+    from dyad.quotes.finder import find_quotes_and_speakers
     from dyad.sentences import sentences
 
     _, lexicon = _kb_and_lexicon()
     date = parse_published(published)
     index = actor_index(doc)  # find_mentions, then resolve_actors
-    quotes, warnings = find_quotes(doc, index)
+    quotes, warnings, index = find_quotes_and_speakers(doc, index)
     index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
     with nullcontext() if learned else learned_layer.using(None):
         events = _attach_speakers(find_events(doc, index, lexicon, date, monadic=monadic), quotes)

@@ -40,7 +40,9 @@ def complement_spans(cue_tok: Token, cue: Cue) -> list[tuple[int, int]]:
     lemma = cue_tok.lemma_.lower()
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     found: list[tuple[int, int] | None] = []
-    for child in children:
+    # the parser often hangs the preposition on the object ("accused [the minister of lying]")
+    preps = children + ([g for g in obj.children if g.dep_ == "prep"] if obj is not None else [])
+    for child in preps:
         if child.dep_ != "prep" or f"{lemma} {child.lower_}" not in CONTENT_PREPOSITIONS:
             continue
         inner = [t for g in child.children if g.dep_ in ("pobj", "pcomp") for t in _subtree(g)]

@@ -1,6 +1,6 @@
 """Speakers that are no named actor: a document or an outlet that is the subject of a verb
-of saying ("the ruling said", "state media reported"), or a group named by the actor that
-qualifies it ("Lithuanian officials said" is Lithuania).
+of saying ("the ruling said", "state media reported"); a document of a named actor is that
+actor ("the ministry's statement said").
 Each becomes a GROUP actor named by its words, with the sector its noun gives (MED for media,
 from ``agents.tsv``), so a quotation always points at who or what it is sourced to; a speaker
 phrase that resolves to a known actor becomes one of that actor's mentions."""
@@ -63,15 +63,15 @@ class SpeakerBook:
     def _source(self, who: Token) -> str | None:
         if who.pos_ != "NOUN" or who.tag_ in ("WP", "WDT"):
             return None
-        for child in who.children:  # "Lithuanian officials", "the ministry's statement"
-            if child.dep_ in ("amod", "compound", "poss") and self.index.actor_at(child.i):
-                if self.index.actor_at(who.i) is None:
-                    self.said_by.append((self.index.actor_at(child.i), who.i, "speaker"))
-                return self.index.actor_at(child.i)
         sector = sector_of(who)
         # a document or an outlet speaks for itself; unnamed people ("officials said") stay unnamed
         if who.lemma_.lower() not in SOURCE_NOUNS and sector != "MED":
             return None
+        for child in who.children:  # "the ministry's statement", "the Kremlin statement"
+            actor = self.index.get(self.index.actor_at(child.i))
+            if child.dep_ in ("compound", "poss") and actor is not None and actor.kind != "LOCATION":
+                self.said_by.append((actor.id, who.i, "speaker"))
+                return actor.id
         phrase = noun_phrase(who)
         key = " ".join(w for w in phrase.lower().split() if w not in ("the", "a", "an", "this", "that"))
         actor = self.added.get(key)
