@@ -88,6 +88,35 @@ class EventContext:
     countries: frozenset[str]
 
 
+# Verbs of possession and lasting state: an event noun as their object is a state, not an
+# event ("has an agreement with", "maintained a ceasefire").
+STATE_VERBS = word_class("state_verbs")
+
+
+# Words that open a line of page furniture: "Related: ...", "Read more: ...", "Photo: ...", "By ...".
+BOILERPLATE = word_class("boilerplate_cues")
+
+
+def _a_state(tok: Token, pattern: Pattern) -> bool:
+    return pattern.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in STATE_VERBS
+
+
+def _furniture(sent, seen: set[str]) -> bool:
+    """A line that tells no news: a sentence said before word for word (a headline repeated as
+    the lead), or a line opened by a page-furniture cue and a colon ("Related:", "Photo:"), or a
+    byline ("By Jane Doe, Reuters": "by" opening a line without a verb)."""
+    key = " ".join(sent.text.lower().split())
+    if key in seen:
+        return True
+    seen.add(key)
+    words = [t for t in sent if not t.is_space]
+    for n in (1, 2, 3):
+        cue = " ".join(t.lower_ for t in words[:n])
+        if cue in BOILERPLATE and len(words) > n and words[n].text in (":", "|", "-", "—"):
+            return True
+    return bool(words) and words[0].lower_ == "by" and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ...]:
     """Every word that matches a trigger pattern and is not carried by another event, with its
     arguments and realis, in document order."""
@@ -102,10 +131,15 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
             chosen[tok.i] = pattern
     recoded = _denials(doc, chosen) | _reductions(doc, chosen)
     found: list[Candidate] = []
+    seen: set[str] = set()
     for sent_i, sent in enumerate(sentences(doc)):
+        if _furniture(sent, seen):
+            continue
         for tok in sent:
             pattern = chosen.get(tok.i)
             if pattern is None or _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen):
+                continue
+            if _a_state(tok, pattern):
                 continue
             found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
     return tuple(found)
@@ -115,8 +149,10 @@ def _candidate(tok: Token, pattern: Pattern, sent_i: int, recoded: tuple[str, To
     sources = tuple(fill_slots(tok, pattern.source, pattern, index, set()))
     source_ids = {a.actor for a in sources if a.actor}
     targets = tuple(fill_slots(tok, pattern.target, pattern, index, source_ids))
-    if not any(a.actor for a in targets) and not pattern.cameo.startswith("01") and not pattern.origin:
-        # a PETRARCH2 row names where its target is; the fallbacks below are for the hand rows
+    if not any(a.actor for a in targets) and pattern.origin:
+        # a PETRARCH2 row names where its target is, or its object noun does ("cancelled a visit to X")
+        targets = tuple(object_noun_targets(tok, index, source_ids)) or targets
+    elif not any(a.actor for a in targets) and not pattern.cameo.startswith("01"):
         targets = tuple(object_noun_targets(tok, index, source_ids)
                         or complement_targets(tok, index, source_ids)
                         or support_verb_targets(tok, index, source_ids)) or targets

@@ -56,13 +56,21 @@ def phrase_ok(tok: Token, text: str) -> bool:
     return all(slot & left for slot in modifiers)
 
 
+def _objects(prep: Token):
+    """The preposition's objects, and those of a preposition under it ("pulled out of the accord")."""
+    for child in prep.children:
+        yield child
+        if child.dep_ == "prep":
+            yield from child.children
+
+
 def _particle_ok(tok: Token, particle: str) -> bool:
     if not particle:
         return True
     if " " in particle and not particle.startswith("mod:"):  # "to border": preposition and its object
         prep, noun = particle.split(" ", 1)
         return any(c.lower_ == prep and c.dep_ in ("prep", "prt", "agent", "dative")
-                   and any(o.dep_ == "pobj" and phrase_ok(o, noun) for o in c.children) for c in tok.children)
+                   and any(o.dep_ == "pobj" and phrase_ok(o, noun) for o in _objects(c)) for c in tok.children)
     if particle.startswith("mod:"):
         word = particle[4:]
         return any(c.lower_ == word and c.dep_ in ("compound", "amod", "nmod") for c in tok.children)

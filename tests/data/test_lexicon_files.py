@@ -79,9 +79,9 @@ def test_trigger_fields_are_well_formed(triggers):
         if particle.startswith("mod:"):
             if row["pos"] != "NOUN" or not re.fullmatch(r"mod:[a-z][a-z-]*", particle):
                 problems.append(f"{where}: modifier {particle!r} (only on nouns, one lowercase word)")
-        elif particle and not re.fullmatch(r"[a-z]+", particle):
+        elif particle and not re.fullmatch(r"[a-z]+( [a-z_|-]+)*", particle):  # a word, or "PREP PHRASE"
             problems.append(f"{where}: particle {particle!r}")
-        if row["object_class"] not in OBJECT_CLASSES:
+        if row["object_class"] not in OBJECT_CLASSES and not re.fullmatch(r"noun:[a-z_|-]+( [a-z_|-]+)*", row["object_class"]):
             problems.append(f"{where}: object_class {row['object_class']!r}")
         for column in ("target", "source"):
             slots = [s.strip() for s in row[column].split(",") if s.strip()]  # empty: loader default
