@@ -115,8 +115,24 @@ def add_counterparts(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Ac
             mirror = next((b for b in reversed(builders) if b.kind == "PERSON" and b.sector
                            and any(s < tok.i for s, _, _ in b.mentions)), None)
         sector = mirror.sector if mirror is not None else None
+        named = _named_counterpart(doc, tok.i, owner)
+        if named is not None and named is not mirror:  # "his Azerbaijani counterpart, Elnur Hasanov": the named person
+            named.country = named.country or country.country
+            named.sector = named.sector or sector
+            continue
         name = f"{doc[min(c.i for c in tok.children if c.i in owner and owner[c.i] is country)].text} {tok.text}" \
             if any(c.i < tok.i and c.i in owner and owner[c.i] is country for c in tok.children) else tok.text
         person = new(name, "PERSON", f"COUNTERPART:{country.country}:{sector}:{tok.i}",
                      country=country.country, sector=sector)
         attach(person, tok.i, tok.i + 1, "description")
+
+
+def _named_counterpart(doc: Doc, i: int, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
+    """The person a counterpart noun stands beside as title or apposition: "counterpart Elnur
+    Hasanov", "counterpart, Elnur Hasanov", "Elnur Hasanov, his counterpart"."""
+    for k in (i + 1, i + 2, i - 3):
+        person = owner.get(k)
+        if person is not None and person.kind == "PERSON" and 0 <= k < len(doc) and doc[k].pos_ == "PROPN":
+            return person
+    return None
+

@@ -92,3 +92,30 @@ def test_a_counterpart_takes_its_own_country_and_the_mirrored_roles_sector():
 ])
 def test_names_are_cleaned_of_junk(raw, clean):
     assert clean_name(raw) == clean
+
+
+NAMED_COUNTERPART = r'''
+# Chilean Foreign Minister Ana Rojas met her Peruvian counterpart, Luis Vega, in Lima.
+# i  word         tag   pos    dep       head  lemma        ent       ws
+ >0  Chilean      JJ    ADJ    amod      2     chilean      B-NORP    1
+  1  Foreign      NNP   PROPN  compound  2     Foreign      O         1
+  2  Minister     NNP   PROPN  compound  4     Minister     O         1
+  3  Ana          NNP   PROPN  compound  4     Ana          B-PERSON  1
+  4  Rojas        NNP   PROPN  nsubj     5     Rojas        I-PERSON  1
+  5  met          VBD   VERB   ROOT      5     meet         O         1
+  6  her          PRP$  PRON   poss      8     her          O         1
+  7  Peruvian     JJ    ADJ    amod      8     peruvian     B-NORP    1
+  8  counterpart  NN    NOUN   dobj      5     counterpart  O         0
+  9  ,            ,     PUNCT  punct     8     ,            O         1
+ 10  Luis         NNP   PROPN  compound  11    Luis         B-PERSON  1
+ 11  Vega         NNP   PROPN  appos     8     Vega         I-PERSON  0
+ 12  ,            ,     PUNCT  punct     8     ,            O         1
+ 13  in           IN    ADP    prep      5     in           O         1
+ 14  Lima         NNP   PROPN  pobj      13    Lima         B-GPE     0
+ 15  .            .     PUNCT  punct     5     .            O         0
+'''
+
+
+def test_a_named_counterpart_is_that_person_not_another_actor():
+    doc = run_stages(doc_from_table(NAMED_COUNTERPART))
+    assert [(a.name, a.code) for a in doc.actors if a.kind == "PERSON"] == [("Ana Rojas", "CHLGOV"), ("Luis Vega", "PERGOV")]
