@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from ..errors import E_INPUT_MISSING
 from ..ingest import ReadError, detect_format
 
 
@@ -26,7 +27,7 @@ def list_inputs(spark, paths: Iterable[str]) -> tuple[list[tuple[str, str]], lis
         given = str(given)
         path, fs = _file_system(spark, given)
         if not fs.exists(path):
-            errors.append(ReadError(given, "no such file or directory"))
+            errors.append(ReadError(given, "no such file or directory", E_INPUT_MISSING))
             continue
         root = fs.makeQualified(path).toString()
         if not fs.getFileStatus(path).isDirectory():

@@ -41,7 +41,7 @@ from ..ingest import DEFAULT_FIELDS, Fields, ReadError
 from ..store.migrations import store_schema
 from ..store.rows import TABLES as DOCUMENT_TABLES
 from ..store.rows import settle_sql
-from ..store.store import error_row
+from ..store.store import read_error_row
 from ..store.versions import library_versions
 from ..version import __version__
 from . import spark_tasks as tasks
@@ -223,7 +223,7 @@ def missing_path_items(missing: list[ReadError], schema: dict[str, list[tuple[st
     the same path given twice is one error row, as locally."""
     errors: dict[str, tuple] = {}
     for i, error in enumerate(missing):
-        row = error_row(run_id=None, origin=error.origin, stage="read", reason=error.reason)
+        row = read_error_row(error, run_id=None)
         errors.setdefault(row["id"], ((-1, i), row, 0))
     return [tasks.encode(item, schema) for key, value in errors.items()
             for item in tasks.table_items(("error", key, value))]

@@ -19,7 +19,7 @@ from typing import Any
 from ..ingest import Fields, ReadError, read_file
 from ..store.merge import merge_events
 from ..store.rows import document_rows, input_hash
-from ..store.store import error_row, unique_rows
+from ..store.store import pipeline_error_row, read_error_row, unique_rows
 from .local import extract_outcomes
 
 # Tables whose rows several documents (or input lines) may share: the first in input order wins.
@@ -47,7 +47,7 @@ def read_input_file(item: tuple[str, bytes], origins: dict[str, tuple[int, str]]
         for position, record in enumerate(read_file(local_path, fields=fields)):
             where = origin + record.origin[len(local_path):] if record.origin.startswith(local_path) else origin
             if isinstance(record, ReadError):
-                row = error_row(run_id=None, origin=where, stage="read", reason=record.reason)
+                row = read_error_row(record, run_id=None, origin=where)
                 yield (f"!read {file_index} {position}", ((file_index, position), row, 0))
                 continue
             article = {"text": record.text, "title": record.title, "url": record.url,
@@ -115,7 +115,7 @@ def extract_partition(items: Iterator[tuple], *, model: str, kb_files: tuple[str
 def outcome_items(key: str, ordinal: tuple, article: dict, n: int, outcome: dict) -> Iterator[tuple]:
     """An outcome -> ("error", key, (ordinal, row, n)) or ("document", doc_id, (ordinal, rows, [], n, 0))."""
     if "error" in outcome:
-        row = error_row(run_id=None, origin=article["origin"], stage="pipeline", reason=outcome["error"])
+        row = pipeline_error_row(outcome["error"], run_id=None, origin=article["origin"])
         yield ("error", key, (ordinal, row, n))
         return
     doc = outcome["document"]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated
+from ..errors import E_ARTICLE_FAILED, StoreLocked, StoreMissing, StoreNotDuckDB, StoreOutdated
 from .migrations import MIGRATIONS, apply_pending
 from .rows import SETTLED_COLUMNS, TABLES, settle_sql, short_hash
 from .versions import VERSION_COLUMNS
@@ -155,14 +155,26 @@ class Store:
             self.con.unregister("_incoming")
 
 
-def error_row(*, run_id: int, origin: str, stage: str, reason: str) -> dict[str, Any]:
-    """An ``errors`` row; the id makes a re-run's identical failure a no-op."""
+def error_row(*, run_id: int | None, origin: str, stage: str, reason: str, code: str | None = None) -> dict[str, Any]:
+    """An ``errors`` row, its reason led by its code in ``dyad.errors`` ("[E036] not valid UTF-8 ...");
+    the id (over the reason without the code, as rows stored before codes were) makes a re-run's
+    identical failure a no-op."""
     match = ORIGIN_LINE.match(origin)
     return {
         "id": short_hash(origin, stage, reason), "run_id": run_id,
         "origin": match["file"] if match else origin, "line": int(match["line"]) if match else None,
-        "stage": stage, "reason": reason, "created": dt.datetime.now(),
+        "stage": stage, "reason": f"[{code}] {reason}" if code else reason, "created": dt.datetime.now(),
     }
+
+
+def read_error_row(error, *, run_id: int | None, origin: str | None = None) -> dict[str, Any]:
+    """The ``errors`` row of a reader's ``ReadError`` (at ``origin`` when the engine renamed its file)."""
+    return error_row(run_id=run_id, origin=origin or error.origin, stage="read", reason=error.reason, code=error.code)
+
+
+def pipeline_error_row(reason: str, *, run_id: int | None, origin: str) -> dict[str, Any]:
+    """The ``errors`` row of an article the pipeline raised on."""
+    return error_row(run_id=run_id, origin=origin, stage="pipeline", reason=reason, code=E_ARTICLE_FAILED)
 
 
 _KEYS = {"documents": ("id",), "inputs": ("input_hash",), "actors": ("id",),

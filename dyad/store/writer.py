@@ -11,7 +11,7 @@ from typing import Any
 
 from ..ingest import Article, ReadError
 from .rows import document_rows, input_hash
-from .store import Store, error_row
+from .store import Store, pipeline_error_row, read_error_row
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class DocumentWriter:
 
     def add_read_error(self, error: ReadError) -> None:
         """Kept until the next write, so it commits with a chunk's documents."""
-        self.read_errors.append(error_row(run_id=self.run_id, origin=error.origin, stage="read", reason=error.reason))
+        self.read_errors.append(read_error_row(error, run_id=self.run_id))
 
     def admit(self, article: Article) -> str | None:
         """The article's input hash, the article held until its outcome is written; None when the same
@@ -75,8 +75,7 @@ class DocumentWriter:
         for outcome in outcomes:
             article = self.held.pop(outcome["key"])
             if "error" in outcome:
-                errors.append(error_row(run_id=self.run_id, origin=article.origin, stage="pipeline",
-                                        reason=outcome["error"]))
+                errors.append(pipeline_error_row(outcome["error"], run_id=self.run_id, origin=article.origin))
                 continue
             doc = outcome["document"]
             if doc["id"] in self.stored_documents or doc["id"] in new_documents:

@@ -85,10 +85,10 @@ def test_bad_inputs_become_error_rows(tmp_path):
         report, _ = run_ingest(store, [tmp_path])
         errors = {(r["origin"].rsplit("/", 1)[-1], r["line"], r["stage"]): r["reason"] for r in store.query("SELECT * FROM errors")}
         assert report.documents == 2 and report.errors == 4
-    assert errors[("blob.txt", None, "read")] == "looks like a binary file, not text"
-    assert errors[("lines.jsonl", 2, "read")] == "expected a JSON object, got an array"
-    assert errors[("truncated.jsonl.gz", None, "read")].startswith("not a valid gzip file")
-    assert errors[("nofield.csv", None, "read")].startswith("no text column (expected one of text, content")
+    assert errors[("blob.txt", None, "read")] == "[E035] looks like a binary file, not text"
+    assert errors[("lines.jsonl", 2, "read")] == "[E038] expected a JSON object, got an array"
+    assert errors[("truncated.jsonl.gz", None, "read")].startswith("[E042] not a valid gzip file")
+    assert errors[("nofield.csv", None, "read")].startswith("[E039] no text column (expected one of text, content")
     assert "--text-field" in errors[("nofield.csv", None, "read")]
 
 

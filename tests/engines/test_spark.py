@@ -194,11 +194,11 @@ def test_bad_input_becomes_error_records(runs):
     con = duckdb.connect(str(runs["root"] / "spark.duckdb"), read_only=True)
     errors = {(Path(origin).name, line, stage): reason for origin, line, stage, reason in
               con.execute("SELECT origin, line, stage, reason FROM errors").fetchall()}
-    assert errors[("more.jsonl.gz", 11, "read")].startswith("malformed JSON")
-    assert errors[("more.jsonl.gz", 12, "read")].startswith("no text field")
-    assert errors[("more.jsonl.gz", 13, "read")].startswith("no text field")
-    assert errors[("empty.txt", None, "read")] == "file is empty"
-    assert errors[("missing.jsonl", None, "read")] == "no such file or directory"
+    assert errors[("more.jsonl.gz", 11, "read")].startswith("[E038] malformed JSON")
+    assert errors[("more.jsonl.gz", 12, "read")].startswith("[E039] no text field")
+    assert errors[("more.jsonl.gz", 13, "read")].startswith("[E039] no text field")
+    assert errors[("empty.txt", None, "read")] == "[E034] file is empty"
+    assert errors[("missing.jsonl", None, "read")] == "[E030] no such file or directory"
     run = con.execute("SELECT n_documents, n_errors, status FROM runs").fetchone()
     assert run == (runs["spark"].documents, 5, "finished")
     assert con.execute("SELECT count(DISTINCT run_id) FROM errors").fetchone()[0] == 1
@@ -293,7 +293,7 @@ def test_a_failing_article_in_a_partition_becomes_an_error_record(monkeypatch):
     assert [kind for kind, *_ in out] == ["document", "error", "document"]
     error = out[1][2][1]
     assert (error["origin"], error["line"], error["stage"]) == ("in.jsonl", 2, "pipeline")
-    assert error["reason"].startswith("RuntimeError: stage crashed")
+    assert error["reason"].startswith("[E044] RuntimeError: stage crashed")
 
 
 def test_the_pipeline_is_built_once_per_worker_process(monkeypatch):

@@ -211,7 +211,9 @@ def test_extract_and_ingest_finish_with_every_good_article_and_one_error_per_bad
     for origin, (stage, reason) in stored.items():
         code, printed = reported[origin]
         assert stage == ("pipeline" if code == "E044" else "read"), origin
-        # the row holds the reason extract printed (for a pipeline failure, the exception extract quotes)
+        # the row holds the code and the reason extract printed (for a pipeline failure, the exception it quotes)
+        assert reason.startswith(f"[{code}] "), origin
+        reason = reason[len(code) + 3:]
         assert reason == printed if stage == "read" else reason.startswith("RuntimeError: injected failure"), origin
         assert stage == "read" or reason in printed, origin
 
