@@ -97,6 +97,12 @@ STATE_VERBS = word_class("state_verbs")
 BOILERPLATE = word_class("boilerplate_cues")
 
 
+def _hand_noun_object(tok: Token, chosen: dict[int, Pattern]) -> bool:
+    """A PETRARCH2 verb row whose object is an event noun of the hand table gives way to it."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i in chosen and not chosen[c.i].origin
+               and chosen[c.i].pos == "NOUN" for c in tok.children)
+
+
 def _a_state(tok: Token, pattern: Pattern) -> bool:
     return pattern.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in STATE_VERBS
 
@@ -129,6 +135,8 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
         pattern = choose_pattern(tok, patterns, index) if patterns else None
         if pattern is not None:
             chosen[tok.i] = pattern
+    for i in [i for i, p in chosen.items() if p.origin and _hand_noun_object(doc[i], chosen)]:
+        del chosen[i]  # the hand table codes the noun: "opened fire", "concluded talks" are the noun's events
     recoded = _denials(doc, chosen) | _reductions(doc, chosen)
     found: list[Candidate] = []
     seen: set[str] = set()

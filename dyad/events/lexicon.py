@@ -20,6 +20,8 @@ SLOT = re.compile(r"^(dobj|iobj|particle|poss|none|nsubj|governor|compound|prep:
 OBJECT_CLASSES = ("", "ACTOR", "PERSON", "STATEMENT", "THING")
 NOUN_PREFIX = "noun:"  # object_class "noun:PHRASE": the object is that noun (rows from PETRARCH2)
 PETRARCH_FILE = "petrarch_verbs.tsv"
+# The target the converter writes for a PETRARCH2 object-noun pattern with no target mark (+).
+GUESSED_TARGET = ("iobj", "prep:to", "prep:with", "prep:against", "prep:on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def _load(path_text: str, extra_text: str = "") -> dict[tuple[str, str], tuple[P
                 continue  # a hand row wins on an identical key
             if not pattern.attested:
                 continue  # a pattern spread to a synonym it was not found with
+            if pattern.target == GUESSED_TARGET:
+                continue  # the pattern does not say where its target is
             if not _names_a_noun(pattern):
                 continue  # a verb of a synonym block, bare or with a particle only, is too broad ("lead", "look to")
             if (pattern.lemma, pattern.pos) in hand_lemmas:
