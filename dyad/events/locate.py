@@ -178,12 +178,13 @@ def _via(actor, tok: Token) -> str | None:
 
 def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer) -> Place | None:
     named = obj.ent_type_ in PLACE_ENTS
-    if not named and not (obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
+    actor = actors_by_id.get(index.actor_at(obj.i))
+    country = actor is not None and actor.kind == "COUNTRY"  # whatever entity label the parser gave it
+    if not (named or country) and not (obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
         return None  # a people ("captured 11 Iranians"), a person or a date is no place
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
-    actor = actors_by_id.get(index.actor_at(obj.i))
     # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
     called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns")
     if actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
