@@ -36,14 +36,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..document import Document, Event
+from ..events.cameo import PENTACLASS_BY_ROOT
 
 CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
-
-
-PENTACLASS_BY_ROOT = {
-    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 2,
-    "10": 3, "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
-}
 
 
 def main_event(doc: Document) -> Event | None:

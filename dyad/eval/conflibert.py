@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..document import Document, Event
 from .polnear import OffsetMap, overlap
-from .cameo_agreement import PENTACLASS_BY_ROOT
+from ..events.cameo import PENTACLASS_BY_ROOT
 
 NER_FILE = "cameo_ner_train.txt"
 CLASS_FILE = "cameo_class_train.tsv"

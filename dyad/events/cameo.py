@@ -17,6 +17,13 @@ from ..errors import DataFileError
 # dyad's own STATEMENT value, which is not part of PLOVER 2021.
 _PLOVER_FOR_ROOT = {"01": "STATEMENT", "02": "REQUEST"}
 
+# PentaClass, the five-way grouping of CAMEO roots used with Phoenix-style data (not GDELT's QuadClass):
+# 0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+PENTACLASS_BY_ROOT = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 2,
+    "10": 3, "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class CameoCode:

@@ -28,13 +28,10 @@ import numpy as np
 from ..data_files import data_path
 from ..sentences import sentences
 from .candidates import Candidate, EventContext
-from .cameo import lookup
+from .cameo import PENTACLASS_BY_ROOT, lookup
 
 BITS = 18
 MODEL_FILE = "event_model.npz"
-PENTA = {**{r: "0" for r in ("01", "02")}, **{r: "1" for r in ("03", "04", "05")},
-         **{r: "2" for r in ("06", "07", "08", "09")}, **{r: "3" for r in ("10", "11", "12", "13", "16")},
-         **{r: "4" for r in ("14", "15", "17", "18", "19", "20")}}
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
 
 
@@ -67,7 +64,7 @@ def features(candidate: Candidate, code: str, context: EventContext, words: Sequ
     """The feature strings of ``candidate`` read as an event of CAMEO ``code``."""
     tok, pattern = candidate.tok, candidate.pattern
     root = code[:2]
-    penta = PENTA.get(root, "?")
+    penta = str(PENTACLASS_BY_ROOT.get(root, "?"))
     lemma = tok.lemma_.lower()
     src_kind, src_sector = _kind(context, next((a.actor for a in candidate.sources if a.actor), None))
     tgt_kind, tgt_sector = _kind(context, next((a.actor for a in candidate.targets if a.actor), None))
@@ -218,4 +215,4 @@ def score_candidates(candidates: tuple[Candidate, ...], context: EventContext,
 
 
 def pentaclass(code: str) -> int:
-    return int(PENTA[lookup(code).root])
+    return PENTACLASS_BY_ROOT[lookup(code).root]
