@@ -7,12 +7,11 @@ phrase that resolves to a known actor becomes one of that actor's mentions."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
-from ..data_files import data_path, read_tsv
+from ..actors.kb import load_kb
 from ..document import Actor, Mention
 from ..lexicons import word_class
 from .speakers import noun_phrase, speaker_actor
@@ -21,22 +20,15 @@ from .speakers import noun_phrase, speaker_actor
 SOURCE_NOUNS = word_class("source_nouns")
 
 
-@lru_cache(maxsize=1)
-def _agent_sectors() -> dict[str, str]:
-    """Group and title words of ``agents.tsv`` -> their sector ("state media" -> MED)."""
-    return {" ".join(row["term"].lower().replace("-", " ").split()): row["sector"]
-            for _, row in read_tsv(data_path("agents.tsv"), ("term", "sector", "kind"))}
-
-
 def sector_of(head: Token) -> str | None:
     """The sector the speaker phrase's words give: the head with its compound or adjective
     ("state media"), else the head alone ("newspaper")."""
-    sectors = _agent_sectors()
+    agents = load_kb().agents  # group and title words of agents.tsv ("state media" -> MED)
     left = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
     for words in ([*(t.lower_ for t in left[-1:]), head.lower_], [head.lower_], [head.lemma_.lower()]):
-        sector = sectors.get(" ".join(words))
-        if sector:
-            return sector
+        agent = agents.get(" ".join(words))
+        if agent is not None and agent.sector:
+            return agent.sector
     return None
 
 
