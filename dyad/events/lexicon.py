@@ -94,8 +94,17 @@ def _key(pattern: Pattern) -> tuple[str, str, str, str]:
 
 
 @lru_cache(maxsize=512)
-def _cached_slots(path: str, value: str, default: str) -> tuple[str, ...]:
-    return _slots(Path(path), 0, value, default)
+def _cached_slots(value: str, default: str) -> tuple[str, ...] | None:
+    """Slots of a value seen before (the PETRARCH2 file repeats a few dozen over 41,000 rows);
+    None for a bad value, which ``_slots`` then reports with its file and line."""
+    try:
+        return _slots(Path(), 0, value, default)
+    except DataFileError:
+        return None
+
+
+def _slots_at(path: Path, lineno: int, value: str, default: str) -> tuple[str, ...]:
+    return _cached_slots(value, default) or _slots(path, lineno, value, default)
 
 
 def _read(path: Path):
@@ -111,7 +120,7 @@ def _read(path: Path):
         default_source = "nsubj" if pos == "VERB" else "poss,prep:by,governor"
         yield Pattern(
             lemma=row["lemma"].lower(), pos=pos, particle=row["particle"].lower(), cameo=row["cameo"],
-            target=_cached_slots(str(path), row["target"], "dobj"), source=_cached_slots(str(path), row["source"], default_source),
+            target=_slots_at(path, lineno, row["target"], "dobj"), source=_slots_at(path, lineno, row["source"], default_source),
             object_class=row["object_class"], line=lineno, origin=row.get("origin", ""),
             attested=row.get("attested", "yes") == "yes",
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dyad.errors import DataFileError
 from dyad.events.lexicon import load_lexicon
 from dyad.events.triggers import choose_pattern, phrase_ok
 from tests.handmade import actor_index, doc_from_table, token
@@ -106,6 +107,17 @@ def test_hand_rows_win_and_bare_synonyms_stay_out(tmp_path):
     assert [p.cameo for p in lexicon[("withdraw", "VERB")]] == ["0874"]  # the hand table codes withdraw
     assert [p.cameo for p in lexicon[("rush", "VERB")]] == ["073"]  # no bare PETRARCH verb
     assert ("speed", "VERB") not in lexicon  # a pattern spread to a synonym
+
+
+def test_a_bad_slot_is_reported_at_its_own_line(tmp_path):
+    extra = tmp_path / "petrarch.tsv"
+    extra.write_text("lemma\tpos\tparticle\tcameo\ttarget\tsource\tobject_class\tattested\torigin\n"
+                     "rush\tVERB\t\t073\tdobj\tnsubj\tnoun:aid\tyes\tx:1\n"
+                     "send\tVERB\t\t073\tdobj\tsubject\tnoun:aid\tyes\tx:2\n", encoding="utf-8")
+    hand = tmp_path / "triggers.tsv"
+    hand.write_text("lemma\tpos\tparticle\tcameo\ttarget\tsource\tobject_class\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"petrarch.tsv:3: unknown slot 'subject'"):
+        load_lexicon(hand, extra)
 
 
 RUSHED_AID = r'''
