@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.dyad-installed
 
-.PHONY: demo test install bench eval clean serve demo-watch
+.PHONY: demo test install bench eval clean serve demo-watch corpus serve-corpus
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,18 @@ demo-watch: $(STAMP)
 	$(BIN)/dyad watch watch-sources.txt --db watch.duckdb --once --delay 0.2 --timeout 2 --retries 1 --backoff 0.5 && \
 	$(BIN)/dyad sources --db watch.duckdb && $(BIN)/dyad errors --db watch.duckdb && $(BIN)/dyad events --db watch.duckdb
 	@echo "Browse it: $(BIN)/dyad serve --db watch.duckdb (then /sources and /network)"
+
+# A real corpus to explore: the first $(N) AllSides articles (../shared/data/allsides, Apache-2.0) ingested
+# into allsides.duckdb (idempotent: a rerun adds nothing), then `make serve-corpus` to browse it.
+N ?= 300
+ALLSIDES ?= ../shared/data/allsides/allsides_articles.jsonl.gz
+corpus: $(STAMP)
+	@test -f $(ALLSIDES) || { echo "Error: $(ALLSIDES): no such file; pass ALLSIDES=path/to/allsides_articles.jsonl.gz"; exit 1; }
+	$(BIN)/python -c "import gzip,itertools,sys; sys.stdout.writelines(itertools.islice(gzip.open('$(ALLSIDES)','rt',encoding='utf-8'),$(N)))" > allsides-$(N).jsonl
+	$(BIN)/dyad ingest allsides-$(N).jsonl --db allsides.duckdb --no-progress
+
+serve-corpus: corpus
+	$(BIN)/dyad serve --db allsides.duckdb --port $(PORT)
 
 eval: $(STAMP)
 	$(BIN)/dyad eval tests/gold
