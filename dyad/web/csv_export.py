@@ -8,7 +8,7 @@ from typing import Iterator
 from ..export.csvsafe import safe_cell as _cell
 
 EVENT_COLUMNS = ["date", "source", "trigger", "target", "cameo", "label", "quad_class", "goldstein", "realis",
-                 "place", "confidence", "speaker", "title", "published", "document_id", "event_id"]
+                 "place", "confidence", "speaker", "title", "published", "document_id", "event_id", "merged_id", "n_sources", "n_domains"]
 
 
 def csv_rows(rows: list[dict]) -> Iterator[str]:

@@ -13,14 +13,16 @@ from ..errors import BadOption, NotFound
 from ..store.queries import REALIS, event_filters, parse_bound
 from ..store.rows import document_dict
 from ..store.sources import provenance
+from .actor_timeline import actor_timeline
 from .params import check_date, check_filters, check_nodes, check_rows, check_terms
 
 EVENT_SORTS = {
     "date": "coalesce(e.date_start, d.published)", "source": "s.name", "target": "t.name", "cameo": "e.cameo",
     "goldstein": "e.goldstein", "realis": "e.realis", "confidence": "e.confidence", "place": "e.place_name",
-    "published": "d.published",
+    "published": "d.published", "sources": "m.n_sources", "outlets": "m.n_domains",
 }
 ORDERS = ["asc", "desc"]
+NEWEST_FIRST = "coalesce(e.date_start, d.published) DESC NULLS LAST"  # ties under any sort: newest first
 
 
 def plain(value: Any) -> Any:
@@ -108,8 +110,8 @@ def actor(store, actor_id: str, *, limit: int = 200) -> dict[str, Any]:
     record = found[0]
     # Roles, affiliations and memberships are stored per document with local ids: resolve them there.
     local_rows = store.query(
-        "SELECT da.document_id, da.local_id, da.roles, da.affiliations, da.members FROM document_actors da "
-        "WHERE da.actor_id = ?", [actor_id])
+        "SELECT da.document_id, da.local_id, da.roles, da.affiliations, da.members, d.published "
+        "FROM document_actors da JOIN documents d ON d.id = da.document_id WHERE da.actor_id = ?", [actor_id])
     doc_ids = sorted({r["document_id"] for r in local_rows})
     names = {}
     for row in store.query("SELECT document_id, local_id, actor_id, name FROM document_actors "
@@ -124,8 +126,12 @@ def actor(store, actor_id: str, *, limit: int = 200) -> dict[str, Any]:
             org_id, org_name = names.get((doc, role.get("organization")), (None, None))
             key = (role.get("title"), org_id, role.get("status"))
             entry = roles.setdefault(key, {"title": role.get("title"), "organization": org_name,
-                                           "organization_id": org_id, "status": role.get("status"), "n_documents": 0})
+                                           "organization_id": org_id, "status": role.get("status"), "n_documents": 0,
+                                           "first_seen": None, "last_seen": None})
             entry["n_documents"] += 1
+            if (seen := row["published"]) is not None:  # the role as the articles state it, first and last
+                entry["first_seen"] = min(entry["first_seen"] or seen, seen)
+                entry["last_seen"] = max(entry["last_seen"] or seen, seen)
         for local in json.loads(row["affiliations"] or "[]"):
             if (doc, local) in names:
                 corpus, name = names[(doc, local)]
@@ -145,25 +151,21 @@ def actor(store, actor_id: str, *, limit: int = 200) -> dict[str, Any]:
     as_source = _actor_events(store, "e.source_actor_id = ?", actor_id, limit)
     as_target = _actor_events(store, "e.target_actor_id = ?", actor_id, limit)
     quotes = store.query(
-        "SELECT q.document_id, q.id AS quote_id, q.text, q.kind, q.cue, d.title, d.published "
+        "SELECT q.document_id, q.id AS quote_id, q.text, q.kind, q.cue, d.title, d.published, d.domain, d.url "
         "FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_actor_id = ? "
-        "ORDER BY d.published NULLS LAST, q.document_id, q.start LIMIT ?", [actor_id, limit])
-    timeline = store.query(
-        "SELECT strftime(date_trunc('month', coalesce(m.date_start, m.first_published)), '%Y-%m') AS month, "
-        "count(*) AS n_events, count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict, round(avg(m.goldstein), 2) AS goldstein_mean "
-        "FROM merged_events m WHERE (m.source_actor_id = ? OR m.target_actor_id = ?) "
-        "AND coalesce(m.date_start, m.first_published) IS NOT NULL GROUP BY month ORDER BY month",
-        [actor_id, actor_id])
-    partners = store.query(
-        "SELECT other AS id, a.name, count(*) AS n_events FROM ("
-        " SELECT target_actor_id AS other FROM events WHERE source_actor_id = ? AND target_actor_id IS NOT NULL"
-        " UNION ALL SELECT source_actor_id FROM events WHERE target_actor_id = ? AND source_actor_id IS NOT NULL) "
+        "ORDER BY d.published DESC NULLS LAST, q.document_id, q.start LIMIT ?", [actor_id, limit])
+    timeline = actor_timeline(store, actor_id)
+    partners = store.query(  # merged events: a happening reported by three outlets counts once
+        "SELECT other AS id, a.name, count(*) AS n_events, count(*) FILTER (WHERE as_source) AS n_as_source, "
+        "count(*) FILTER (WHERE NOT as_source) AS n_as_target FROM ("
+        " SELECT target_actor_id AS other, true AS as_source FROM merged_events WHERE source_actor_id = ?"
+        " UNION ALL SELECT source_actor_id, false FROM merged_events WHERE target_actor_id = ?) "
         "JOIN actors a ON a.id = other WHERE other <> ? GROUP BY other, a.name ORDER BY n_events DESC, a.name LIMIT 20",
         [actor_id, actor_id, actor_id])
     by_count = lambda d: sorted(d.values(), key=lambda x: (-x["n_documents"], x.get("name") or x.get("title") or ""))
+    by_last_seen = sorted(by_count(roles), key=lambda r: r["last_seen"] or dt.date.min, reverse=True)  # stable
     return plain({
-        "actor": record, "roles": by_count(roles), "affiliations": by_count(affiliations),
+        "actor": record, "roles": by_last_seen, "affiliations": by_count(affiliations),
         "members": by_count(members), "member_of": by_count(member_of), "partners": partners,
         "events_as_source": as_source, "events_as_target": as_target, "quotes": quotes, "timeline": timeline,
     })
@@ -173,18 +175,21 @@ EVENT_COLUMNS = (
     "coalesce(e.date, strftime(d.published, '%Y-%m-%d')) AS date, e.source_actor_id AS source_id, s.name AS source, "
     "e.trigger_text AS trigger, e.target_actor_id AS target_id, t.name AS target, e.cameo, e.root, e.label, e.plover, "
     "e.quad_class, e.goldstein, e.realis, e.place_name AS place, e.place_country, e.confidence, "
-    "sp.name AS speaker, e.document_id, e.id AS event_id, d.title, strftime(d.published, '%Y-%m-%d') AS published "
+    "sp.name AS speaker, e.document_id, e.id AS event_id, d.title, strftime(d.published, '%Y-%m-%d') AS published, "
+    "em.merged_id, m.n_sources, m.n_domains "
 )
-EVENT_FROM = (
+EVENT_FROM = (  # each document event is in one merged event (none before the first merge)
     "FROM events e JOIN documents d ON d.id = e.document_id "
     "LEFT JOIN actors s ON s.id = e.source_actor_id LEFT JOIN actors t ON t.id = e.target_actor_id "
     "LEFT JOIN actors sp ON sp.id = e.speaker_actor_id "
+    "LEFT JOIN event_mentions em ON em.document_id = e.document_id AND em.event_id = e.id "
+    "LEFT JOIN merged_events m ON m.id = em.merged_id "
 )
 
 
 def _actor_events(store, condition: str, actor_id: str, limit: int) -> list[dict]:
     return store.query(f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {condition} "
-                       "ORDER BY coalesce(e.date_start, d.published) NULLS LAST, e.document_id, e.id LIMIT ?",
+                       f"ORDER BY {NEWEST_FIRST}, e.document_id, e.id LIMIT ?",
                        [actor_id, limit])
 
 
@@ -282,9 +287,10 @@ def network(store, *, since: str | None = None, until: str | None = None, root: 
 
 def events(store, *, actor: str | None = None, source: str | None = None, target: str | None = None,
            code: str | None = None, since: str | None = None, until: str | None = None,
-           realis: str | None = None, country: str | None = None, sort: str = "date", order: str = "asc",
+           realis: str | None = None, country: str | None = None, sort: str = "date", order: str = "desc",
            limit: int | None = 100, offset: int = 0) -> dict[str, Any]:
-    """Events as reported (one row per document event), filtered, sorted and paged."""
+    """Events as reported (one row per document event), filtered, sorted (newest first by default) and paged;
+    each row names its merged event and how many articles and outlets report it."""
     if limit is not None:
         check_rows(limit, offset)
     check_terms(actor=actor, source=source, target=target)
@@ -301,7 +307,7 @@ def events(store, *, actor: str | None = None, source: str | None = None, target
     total = store.query(f"SELECT count(*) AS n {EVENT_FROM}{clause}", params)[0]["n"]
     direction = "ASC" if order == "asc" else "DESC"
     sql = (f"SELECT {EVENT_COLUMNS} {EVENT_FROM}{clause} "
-           f"ORDER BY {EVENT_SORTS[sort]} {direction} NULLS LAST, e.document_id, e.id"
+           f"ORDER BY {EVENT_SORTS[sort]} {direction} NULLS LAST, {NEWEST_FIRST}, e.document_id, e.id"
            + (" LIMIT ? OFFSET ?" if limit is not None else ""))
     items = store.query(sql, params + ([limit, offset] if limit is not None else []))
     filters = {"actor": actor, "source": source, "target": target, "code": code, "since": since, "until": until,

@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from .web_corpus import XSS_IMG, XSS_SCRIPT
+from .web_corpus import N_DOCUMENTS, XSS_IMG, XSS_SCRIPT
 
 pytestmark = pytest.mark.model
 
@@ -18,13 +18,13 @@ PAGES = ["/", "/try", "/articles", "/actors", "/actors?q=nor", "/dyads", "/netwo
 
 def test_summary_counts_what_was_ingested(client):
     summary = client.get("/api/summary").json()
-    assert summary["counts"]["documents"] == 3
+    assert summary["counts"]["documents"] == N_DOCUMENTS
     assert summary["counts"]["events"] > 0 and summary["counts"]["actors"] > 0
 
 
 def test_articles_list_and_search(client):
     listed = client.get("/api/articles").json()
-    assert listed["total"] == 3
+    assert listed["total"] == N_DOCUMENTS
     assert {a["title"] for a in listed["items"]} >= {"Norway and Sweden agree to resume fishing talks"}
     found = client.get("/api/articles", params={"q": "ACCUSES"}).json()
     assert [a["title"] for a in found["items"]] == ["Sweden accuses Norway of breaking fishing deal"]
@@ -56,7 +56,7 @@ def test_actor_search_and_page(client, ids):
     actor = client.get(f"/api/actors/{ids['actors']['Norway']}").json()
     assert actor["actor"]["name"] == "Norway"
     assert actor["events_as_source"] or actor["events_as_target"]
-    assert actor["timeline"] and all(row["month"] for row in actor["timeline"])
+    assert actor["timeline"]["rows"] and all(row["start"] for row in actor["timeline"]["rows"])
     assert {"roles", "affiliations", "members", "member_of", "quotes", "partners"} <= set(actor)
 
 
@@ -136,7 +136,8 @@ def test_detail_pages_render(client, ids):
 def test_openapi_lists_every_json_twin(client):
     paths = client.get("/openapi.json").json()["paths"]
     for twin in ("/api/summary", "/api/articles", "/api/articles/{doc_id}", "/api/actors", "/api/actors/{actor_id}",
-                 "/api/dyads", "/api/dyads/{a}/{b}", "/api/network", "/api/events", "/api/events.csv", "/api/try"):
+                 "/api/dyads", "/api/dyads/{a}/{b}", "/api/network", "/api/events", "/api/events.csv", "/api/try",
+                 "/api/events/{merged_id}"):
         assert twin in paths
     docs = client.get("/docs").text
     assert "/api/network" in docs and "swagger" not in docs.lower()
@@ -179,6 +180,7 @@ def test_search_terms_are_escaped(client):
 
 @pytest.mark.parametrize("path, status, code", [
     ("/api/articles/nope", 404, "E012"), ("/api/actors/nope", 404, "E012"), ("/api/dyads/nope/nada", 404, "E012"),
+    ("/api/events/nope", 404, "E012"),
     ("/api/events?realis=maybe", 400, "E002"), ("/api/events?sort=secret", 400, "E002"),
     ("/api/events?limit=0", 400, "E002"), ("/api/events?limit=many", 422, "HTTP422"),
     ("/api/network?root=9", 400, "E002"), ("/api/events?since=yesterday", 400, "E002"),
@@ -192,7 +194,7 @@ def test_api_errors_are_json(client, path, status, code):
     assert "Traceback" not in response.text
 
 
-@pytest.mark.parametrize("path, status", [("/articles/nope", 404), ("/events?realis=maybe", 400),
+@pytest.mark.parametrize("path, status", [("/articles/nope", 404), ("/events?realis=maybe", 400), ("/events/nope", 404),
                                           ("/no-such-page", 404), ("/network?max_nodes=0", 400)])
 def test_page_errors_are_html(client, path, status):
     response = client.get(path)
@@ -228,7 +230,7 @@ def test_try_text_returns_a_document(client):
     assert response.status_code == 200
     doc = response.json()
     assert [(e["cameo"][:2], e["date"]) for e in doc["events"]] == [("11", "2025-03-24")]
-    assert client.get("/api/summary").json()["counts"]["documents"] == 3, "Try it stores nothing"
+    assert client.get("/api/summary").json()["counts"]["documents"] == N_DOCUMENTS, "Try it stores nothing"
 
 
 def test_try_page_renders_the_annotated_article(client):

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.model
 
 OPERATIONS = ["GET /api/summary", "GET /api/articles", "GET /api/articles/{doc_id}", "POST /api/try",
               "GET /api/actors", "GET /api/actors/{actor_id}", "GET /api/dyads", "GET /api/dyads/{a}/{b}",
-              "GET /api/network", "GET /api/events", "GET /api/events.csv", "GET /api/sources"]
+              "GET /api/network", "GET /api/events", "GET /api/events.csv", "GET /api/sources",
+              "GET /api/events/{merged_id}"]
 EXAMPLES = 25
 HOSTILE = st.one_of(st.integers(min_value=-10**40, max_value=10**40).map(str),
                     st.from_regex(r"[0-9]{1,40}(-[0-9]{1,3}){0,2}", fullmatch=True), st.text(max_size=40))

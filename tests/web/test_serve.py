@@ -10,6 +10,8 @@ import urllib.request
 
 import pytest
 
+from .web_corpus import N_DOCUMENTS
+
 DYAD = [sys.executable, "-m", "dyad.cli"]
 
 
@@ -51,7 +53,7 @@ def test_serve_answers_on_loopback(web_db):
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/summary", timeout=2) as response:
-                    assert json.load(response)["counts"]["documents"] == 3
+                    assert json.load(response)["counts"]["documents"] == N_DOCUMENTS
                     break
             except OSError:
                 assert server.poll() is None, server.stderr.read()

@@ -1,6 +1,8 @@
 """The invented articles the web tests ingest, and the XSS payloads they carry."""
 from __future__ import annotations
 
+import json
+
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
 
@@ -24,4 +26,19 @@ ARTICLES = {
         f"Finland condemned Estonia on 20 March. The statement read {XSS_SCRIPT} and also {XSS_IMG} in full.\n\n"
         "Estonia denied the report."
     ),
+    # Two more outlets report dispute.txt's happening (Sweden accused Norway on 12 March), each in its own
+    # words, so the merged event has three reports from two outlets (the .txt file has no URL, so no domain).
+    "outlets.jsonl": "\n".join(json.dumps(record) for record in (
+        {"title": "Stockholm says Oslo broke the fishing pact", "published": "2025-03-13",
+         "url": "https://nordic-herald.example/2025/03/13/fishing-pact",
+         "text": "Stockholm says Oslo broke the fishing pact\n\nSweden accused Norway on 12 March of breaking the "
+                 "fishing agreement. Swedish officials said Norwegian boats had taken more cod than the quota "
+                 "allowed.\n\nThe Norwegian government said it would answer the charge next week."},
+        {"title": "Fishing row: Sweden blames Norway", "published": "2025-03-14",
+         "url": "https://baltic-wire.example/news/fishing-row",
+         "text": "Fishing row: Sweden blames Norway\n\nSweden accused Norway on Wednesday of breaking the fishing "
+                 "agreement between the two neighbours, in the sharpest words of the dispute so far.\n\n"
+                 "Officials in Oslo called the charge unfounded."},
+    )) + "\n",
 }
+N_DOCUMENTS = 5  # the three .txt files and the two outlets.jsonl lines

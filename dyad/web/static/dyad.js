@@ -91,6 +91,45 @@
   // --- charts --------------------------------------------------------------------
   var CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["toImage"] };
 
+  // An actor's merged events per week or month: as source above, as target below, stacked by QuadClass.
+  var QUAD_NAMES = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+  var QUAD_COLOURS = ["#67a9cf", "#2166ac", "#ef8a62", "#b2182b"];
+  var DAY_MS = 86400000;
+
+  function actorTimeline(div, timeline) {
+    var rows = timeline.rows || [];
+    var width = (timeline.period === "week" ? 6 : 27) * DAY_MS;
+    var starts = rows.map(function (r) { return r.start; });
+    var labels = rows.map(function (r) { return r.label; });
+    var biggest = 1;
+    var traces = [];
+    [["as_source", "y", "as source"], ["as_target", "y2", "as target"]].forEach(function (part) {
+      var totals = rows.map(function () { return 0; });
+      QUAD_NAMES.forEach(function (name, q) {
+        var counts = rows.map(function (r, i) { totals[i] += r[part[0]][q]; return r[part[0]][q] || null; });
+        traces.push({
+          type: "bar", name: name, legendgroup: "q" + (q + 1), showlegend: part[0] === "as_source",
+          x: starts, y: counts, yaxis: part[1], width: width, offset: 0, customdata: labels,
+          marker: { color: QUAD_COLOURS[q] },
+          hovertemplate: "%{customdata}<br>%{y} " + name + " " + part[2] + "<extra></extra>"
+        });
+      });
+      biggest = Math.max.apply(null, totals.concat([biggest]));
+    });
+    var ticks = biggest <= 6 ? { dtick: 1 } : {};
+    var layout = {
+      barmode: "stack", bargap: 0, height: 440, margin: { l: 70, r: 20, t: 36, b: 40 }, hovermode: "closest",
+      xaxis: { type: "date", anchor: "y2", title: { text: timeline.period === "week" ? "week" : "month" } },
+      yaxis: Object.assign({ domain: [0.56, 1], title: { text: "as source" }, rangemode: "tozero" }, ticks),
+      yaxis2: Object.assign({ domain: [0, 0.44], title: { text: "as target" }, rangemode: "tozero" }, ticks),
+      legend: { orientation: "h", x: 0, y: 1, yanchor: "bottom" }
+    };
+    if (!rows.length) {
+      layout.annotations = [{ text: "no dated merged events", showarrow: false, xref: "paper", yref: "paper", x: 0.5, y: 0.5 }];
+    }
+    window.Plotly.newPlot(div, traces, layout, CONFIG);
+  }
+
   function goldsteinColour(g) {
     if (g === null || g === undefined) return "#888888";
     if (g <= -5) return "#b2182b";
@@ -186,3 +225,4 @@
   setupArticle();
   setupCharts();
 })();
+      if (div.getAttribute("data-chart") === "actor-timeline") actorTimeline(div, data.timeline || {});
