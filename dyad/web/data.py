@@ -10,11 +10,11 @@ import json
 from typing import Any
 
 from ..errors import BadOption, NotFound
-from ..store.queries import REALIS, event_filters, parse_bound
+from ..store.queries import REALIS, event_filters
 from ..store.rows import document_dict
 from ..store.sources import provenance
 from .actor_timeline import actor_timeline
-from .params import check_date, check_filters, check_nodes, check_rows, check_terms
+from .params import check_date, check_filters, check_rows, check_terms
 
 EVENT_SORTS = {
     "date": "coalesce(e.date_start, d.published)", "source": "s.name", "target": "t.name", "cameo": "e.cameo",
@@ -227,60 +227,6 @@ def dyad(store, a: str, b: str, *, limit: int = 500) -> dict[str, Any]:
         f"SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE {both.replace('x.', 'e.')} "
         "ORDER BY coalesce(e.date_start, d.published) NULLS LAST, e.document_id, e.id LIMIT ?", params + [limit])
     return plain({"a": by_id[a], "b": by_id[b], "timeline": timeline, "events": events})
-
-
-# --- network ------------------------------------------------------------------
-
-def network(store, *, since: str | None = None, until: str | None = None, root: str | None = None,
-            country: str | None = None, realis: str | None = None, max_nodes: int = 80) -> dict[str, Any]:
-    """Actors as nodes (size: merged events), directed dyads as edges with their mean Goldstein score."""
-    from .layout import spring_layout
-
-    check_nodes(max_nodes)
-    check_filters(root=root, country=country, realis=realis)
-    check_date("since", since)
-    check_date("until", until)
-    where, params = ["m.source_actor_id IS NOT NULL", "m.target_actor_id IS NOT NULL",
-                     "m.source_actor_id <> m.target_actor_id"], []
-    if (start := parse_bound("since", since or None, end=False)) is not None:
-        where.append("coalesce(m.date_end, m.first_published) >= ?")
-        params.append(start)
-    if (stop := parse_bound("until", until or None, end=True)) is not None:
-        where.append("coalesce(m.date_start, m.first_published) <= ?")
-        params.append(stop)
-    if root:
-        where.append("m.root = ?")
-        params.append(root)
-    if realis:
-        where.append("m.realis = ?")
-        params.append(realis)
-    if country:
-        where.append("(s.country = ? OR t.country = ?)")
-        params += [country.upper(), country.upper()]
-    edges = store.query(
-        "SELECT m.source_actor_id AS source, m.target_actor_id AS target, count(*) AS n_events, "
-        "round(avg(m.goldstein), 2) AS goldstein_mean, count(*) FILTER (WHERE m.quad_class IN (1, 2)) AS cooperation, "
-        "count(*) FILTER (WHERE m.quad_class IN (3, 4)) AS conflict "
-        "FROM merged_events m JOIN actors s ON s.id = m.source_actor_id JOIN actors t ON t.id = m.target_actor_id "
-        f"WHERE {' AND '.join(where)} GROUP BY ALL ORDER BY n_events DESC, source, target", params)
-    weight: dict[str, int] = {}
-    for edge in edges:
-        for end in (edge["source"], edge["target"]):
-            weight[end] = weight.get(end, 0) + edge["n_events"]
-    kept = sorted(weight, key=lambda n: (-weight[n], n))[:max_nodes]
-    keep = set(kept)
-    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
-    info = {r["id"]: r for r in store.query(
-        "SELECT id, name, code, kind, country FROM actors WHERE list_contains(?, id)", [kept])} if kept else {}
-    positions = spring_layout(kept, [(e["source"], e["target"], e["n_events"]) for e in edges])
-    nodes = [{**info[n], "n_events": weight[n], "x": positions[n][0], "y": positions[n][1]} for n in kept]
-    countries = [r["country"] for r in store.query(
-        "SELECT DISTINCT country FROM actors WHERE country IS NOT NULL ORDER BY country")]
-    return plain({
-        "filters": {"since": since, "until": until, "root": root, "country": country, "realis": realis,
-                    "max_nodes": max_nodes},
-        "nodes": nodes, "edges": edges, "n_nodes_total": len(weight), "countries": countries,
-    })
 
 
 # --- events -------------------------------------------------------------------

@@ -48,6 +48,9 @@ Code = Annotated[Optional[str], term_query("CAMEO code prefix, 1 to 4 digits", p
 Root = Annotated[Optional[str], term_query("CAMEO root, 01 to 20", pattern=CAMEO_ROOT.pattern, max_length=2)]
 Country = Annotated[Optional[str], term_query("ISO 3166 alpha-3 country code", pattern=COUNTRY.pattern, max_length=3)]
 Realis = Annotated[Optional[str], Query(description="realis", json_schema_extra={"enum": REALIS})]
+Period = Annotated[Optional[str], term_query("a year or month (YYYY or YYYY-MM) that sets both since and until",
+                                             pattern=r"[0-9]{4}(-[0-9]{2})?", max_length=7)]
+ActorId = Annotated[Optional[str], term_query("an actor id: that actor and its partners only")]
 
 
 def check_rows(limit: int, offset: int = 0) -> None:

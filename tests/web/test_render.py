@@ -88,18 +88,6 @@ def test_actor_links_only_for_stored_articles():
     assert "href" not in annotate(stored).records["actor:a1"]
 
 
-def test_layout_is_deterministic_and_bounded():
-    from dyad.web.layout import spring_layout
-
-    nodes = [f"n{i}" for i in range(12)]
-    edges = [(nodes[i], nodes[(i + 1) % 12], i + 1) for i in range(12)] + [("n0", "n6", 5), ("n0", "ghost", 3)]
-    first, second = spring_layout(nodes, edges), spring_layout(list(nodes), list(edges))
-    assert first == second and set(first) == set(nodes)
-    assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in first.values())
-    assert len({(round(x, 2), round(y, 2)) for x, y in first.values()}) == 12, "no two nodes on one spot"
-    assert spring_layout([], []) == {} and spring_layout(["a"], []) == {"a": (0.0, 0.0)}
-
-
 @pytest.mark.parametrize("value, cell", [("=HYPERLINK(1)", "'=HYPERLINK(1)"), ("@cmd", "'@cmd"), ("-2+3", "'-2+3"),
                                          (-2.0, -2.0), (None, ""), ("Russia", "Russia")])
 def test_csv_cells_never_run_as_formulas(value, cell):
