@@ -12,7 +12,8 @@ from .options import DEFAULT_MODEL, Model
 
 def evaluate(
     gold: Path = typer.Argument(..., help="A gold YAML file or a directory of them (tests/gold); or `plover` to "
-                                "score event types and actors on the PLOVER gold records (--data)."),
+                                "score event types and actors on the PLOVER gold records (--data); or `merge` "
+                                "(or a merge-pairs .tsv) to score event merging on hand-labelled pairs."),
     model: Model = DEFAULT_MODEL,
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     per_file: bool = typer.Option(False, "--per-file", help="Also show figures per gold file."),
@@ -21,11 +22,16 @@ def evaluate(
     every: int = typer.Option(1, "--every", help="For `dyad eval places`: keep every N-th sentence "
                               "(a deterministic subsample)."),
     data: Path = typer.Option(None, "--data", help="For `dyad eval plover`: the plover_gsr_dev folder "
-                              "(default ../shared/data/plover_gsr_dev)."),
+                              "(default ../shared/data/plover_gsr_dev); for `dyad eval merge`: the AllSides "
+                              "JSONL(.gz) the pairs' articles come from."),
+    window_days: int = typer.Option(1, "--window-days", help="For `dyad eval merge`: the merging date window."),
 ) -> None:
     """Score dyad against team-written gold articles, or (`dyad eval plover`) the PLOVER gold records."""
     if str(gold) == "plover" and not gold.exists():
         _plover(model, data, as_json)
+        return
+    if gold.suffix == ".tsv" or (str(gold) == "merge" and not gold.exists()):
+        _merge(model, gold, data, as_json, window_days)
         return
     if str(gold) == "places" and not gold.exists():
         _places(model, data, as_json, every)
@@ -97,3 +103,30 @@ def _places(model: str, data: Path | None, as_json: bool, every: int) -> None:
           f"the gold place {figures['place_accuracy']} ({figures['with_place']} with a gold place), no place "
           f"{figures['no_place_rate']} ({figures['without_place']} without); {figures['seconds']} s\n"
           "place accuracy on the team's gold articles: `dyad eval tests/gold` (place country accuracy)")
+
+
+def _merge(model: str, gold: Path, data: Path | None, as_json: bool, window_days: int) -> None:
+    """Ingest only the pairs' articles into a temporary store (one worker), merge, score the pairs."""
+    import tempfile
+
+    from ..engines.ingest import ingest
+    from ..eval.merge_pairs import DEFAULT_CORPUS, DEFAULT_PAIRS, format_report, read_pairs, score_store, select_articles
+    from ..store import Store
+
+    pairs_path = DEFAULT_PAIRS if str(gold) == "merge" else gold
+    corpus = data or DEFAULT_CORPUS
+    if not pairs_path.is_file():
+        raise BadOption("PAIRS", str(pairs_path), "a merge-pairs TSV such as tests/gold/merge_pairs.tsv")
+    if not corpus.is_file():
+        raise BadOption("--data", str(corpus), "the AllSides JSONL(.gz) holding the pairs' articles")
+    if window_days < 0:
+        raise BadOption("--window-days", str(window_days), "a number of days >= 0")
+    pairs = read_pairs(pairs_path)
+    with tempfile.TemporaryDirectory(prefix="dyad-merge-") as tmp:
+        articles = Path(tmp) / "articles.jsonl"
+        articles.write_text("".join(select_articles(corpus, {r.doc for p in pairs for r in (p.a, p.b)})),
+                            encoding="utf-8")
+        with Store.open(Path(tmp) / "merge.duckdb") as store:
+            ingest(store, [str(articles)], model=model, workers=1, merge_window_days=window_days)
+            figures = score_store(store, pairs).as_dict()
+    print(json.dumps(figures, indent=2) if as_json else format_report(figures))
