@@ -13,7 +13,7 @@ from ..datelines import dateline_places, in_dateline
 from ..document import Place
 from ..english import LOCATIVE_PREPS
 from ..lexicons import word_class
-from ..sentences import entity_at, sentence_of
+from ..sentences import entities_between, entity_at, sentence_of, text_of
 from ..syntax import prep_objects
 from .places import load_gazetteer
 
@@ -120,9 +120,9 @@ class _Looker:
         place, not a country, not one of the event's sides, not an adjective ("a U.S. strike")."""
         sent = sentence_of(tok)
         found: dict[str, Place] = {}
-        for ent in sent.ents:
+        for ent in entities_between(tok.doc, sent.start, sent.end):
             if ent.label_ not in PLACE_ENTS or ent.root.dep_ in ("amod", "compound", "poss", "nmod") \
-                    or in_dateline(tok.doc.text, ent.start_char):
+                    or in_dateline(text_of(tok.doc), ent.start_char):
                 continue  # an adjective, or the dateline (the last resort, marked as such)
             if self.index.actor_at(ent.root.i) in self.sides and self.index.actor_at(ent.root.i) is not None:
                 continue
@@ -150,12 +150,13 @@ def _clauses(tok: Token) -> list[Token]:
 
 def _dateline(tok: Token, look: _Looker) -> Place | None:
     """The last resort: the place of the dateline before the event, marked as such."""
-    spans = [s for s in dateline_places(tok.doc.text) if s[0] < tok.idx]
+    text = text_of(tok.doc)
+    spans = [s for s in dateline_places(text) if s[0] < tok.idx]
     if not spans:
         return None
     start, end = spans[-1]
-    place = look.gazetteer.geocode(tok.doc.text[start:end].title(), hints=look.hints)
-    return replace(place, name=tok.doc.text[start:end].title(), precision="dateline") if place else None
+    place = look.gazetteer.geocode(text[start:end].title(), hints=look.hints)
+    return replace(place, name=text[start:end].title(), precision="dateline") if place else None
 
 
 def _place_tokens(obj: Token) -> list[Token]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import Cue, word_class
+from ..sentences import text_of
 
 # "verb preposition" pairs whose object is what was said ("accuse X of", "insist on", "call for")
 CONTENT_PREPOSITIONS = word_class("content_prepositions")
@@ -52,4 +53,4 @@ def complement_spans(cue_tok: Token, cue: Cue) -> list[tuple[int, int]]:
             found.append(_span(_subtree(obj) + inner))  # "portrays itself as neutral"
         else:
             found.append(_span(inner))
-    return [s for s in found if s is not None and len(cue_tok.doc.text[s[0]:s[1]].split()) >= MIN_WORDS]
+    return [s for s in found if s is not None and len(text_of(cue_tok.doc)[s[0]:s[1]].split()) >= MIN_WORDS]

@@ -92,3 +92,19 @@ def test_years_before_1000_keep_four_digits():
     assert resolve_date("later this month", published) == ResolvedDate("0999-05", "month")
     assert resolve_date("earlier this year", published) == ResolvedDate("0999", "year")
     assert resolve_date("Monday", published).value.startswith("0999-05-")
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Today", dt.date(2020, 2, 29), ResolvedDate("2020-02-29", "day")),
+    ("tomorrow", dt.date(2020, 2, 28), ResolvedDate("2020-02-29", "day")),
+    ("yesterday", None, None),
+    ("2016", None, ResolvedDate("2016", "year")),
+    ("0000", dt.date(2020, 1, 1), None),
+])
+def test_deictic_days_and_bare_years_resolve_without_the_parser(text, published, expected):
+    assert resolve_date(text, published) == expected
+
+
+def test_an_absolute_date_reads_the_same_whatever_the_publication_date():
+    days = {resolve_date("Monday, January 7, 2019", dt.date(2019, 1, 1) + dt.timedelta(days=k)) for k in range(0, 400, 40)}
+    assert days == {ResolvedDate("2019-01-07", "day")}
