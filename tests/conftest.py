@@ -77,7 +77,8 @@ def corpus_store(tmp_path):
         make_document("Russia met Hamas in Moscow.", [("Russia", "Hamas", "042", "2024-03-04", "RUS", False),
                                                       ("Russia", "Ukraine", "190", "2024-03", None, False)],
                       url="https://www.a.com/1", quotes=[("Russia", "We will talk.")]),
-        make_document("Russia hosted Hamas.", [("Russia", "Hamas", "043", "2024-03-05", None, False)],
+        # a second Russia-Hamas meeting: same CAMEO root a day later, but in another country, so not merged
+        make_document("Russia hosted Hamas.", [("Russia", "Hamas", "043", "2024-03-05", "TUR", False)],
                       url="https://b.org/2", published="2024-03-07"),
         make_document("France and Germany talked.", [("France", "Germany", "040", "2024-04-01", "FRA", True)],
                       published="2024-04-02"),

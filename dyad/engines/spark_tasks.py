@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..ingest import Fields, ReadError, read_file
-from ..store.merge import merge_events
+from ..store.merge import merge_events, merge_key
 from ..store.rows import document_rows, input_hash
 from ..store.store import pipeline_error_row, read_error_row, unique_rows
 from .local import extract_outcomes
@@ -177,8 +177,7 @@ def table_items(item: tuple) -> Iterator[tuple]:
     document = rows["documents"][0]
     for event in rows["events"]:
         merge_event = {**event, "url": document["url"], "domain": document["domain"], "published": document["published"]}
-        pair = tuple(sorted((event["source_actor_id"] or "", event["target_actor_id"] or "")))
-        yield ("_event", (pair, event["base_code"], event["realis"]), merge_event)
+        yield ("_event", merge_key(event), merge_event)
     yield ("_count", None, {"read": n, "skipped": n - len(other_inputs) - 1, "documents": 1, "duplicates": duplicates})
 
 

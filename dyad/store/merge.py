@@ -1,18 +1,25 @@
 """Cross-document event merging: reports of one real-world event become one merged event.
 
 Rules (``merge_events`` is the pure part and is what the tests exercise):
-- same source actor, target actor, CAMEO base code (first 3 digits) and realis;
-  a reciprocal event matches either direction;
-- dates compatible: the intervals they cover (a day; a whole month or year for
-  coarser dates), widened by ``window_days``, overlap. An undated event stands at
-  its article's publication day; with neither it only joins other undated events;
+- same source and target actor (corpus identity, ``rows.actor_key``); a reciprocal event matches either
+  direction;
+- CAMEO codes that agree at the root (first two digits): outlets code one happening at different
+  detail ("160" reduce relations, "163" embargo). The merged event keeps the most specific code
+  (the longest; then the most reported; then the smallest) and lists every member's code in ``codes``;
+- compatible realis: the same, or asserted and intended (one outlet reports as done what another
+  reports as announced); a denial, a request or a hypothesis only joins its own kind;
+- dates compatible at the coarser granularity: the intervals they cover (a day; a whole month or year
+  for coarser dates), widened by ``window_days``, overlap. An undated event stands at its article's
+  publication day; with neither it only joins other undated events;
 - places compatible: same country, or one of them without a country;
-- an event joins the first cluster (in date order) whose every member it is compatible with.
+- an event joins the first cluster (in date order) whose every member it is compatible with
+  (complete linkage: reports a day apart do not chain into a week-long event).
 The tables are dropped and rebuilt, so the result depends only on the stored events.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -26,14 +33,25 @@ EVENT_COLUMNS = (
 )
 
 
+# Realis values that may describe one happening: an act reported as done and as announced.
+REALIS_CLASS = {"asserted": "act", "intended": "act"}
+
+
+def merge_key(event: dict[str, Any]) -> tuple:
+    """Events that may merge share this key (the unordered actor pair, CAMEO root, realis class);
+    ``merge_events`` clusters inside it. The Spark engine groups by it too."""
+    pair = tuple(sorted((event["source_actor_id"] or "", event["target_actor_id"] or "")))
+    realis = event["realis"] or ""
+    return pair, event["root"] or (event["cameo"] or "")[:2], REALIS_CLASS.get(realis, realis)
+
+
 def merge_events(events: list[dict[str, Any]], *, window_days: int = 1) -> tuple[list[dict], list[dict]]:
     """Events (rows of the ``events`` table joined with their document's url, domain and published)
     -> (merged_events rows, event_mentions rows)."""
     window = dt.timedelta(days=window_days)
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for event in events:
-        pair = tuple(sorted((event["source_actor_id"] or "", event["target_actor_id"] or "")))
-        groups[(pair, event["base_code"], event["realis"])].append(event)
+        groups[merge_key(event)].append(event)
     merged_rows: list[dict] = []
     link_rows: list[dict] = []
     for key in sorted(groups):
@@ -109,7 +127,11 @@ def _merged_row(cluster: list[dict]) -> tuple[dict, list[dict]]:
     merged_id = short_hash(*sorted(f"{e['document_id']}/{e['id']}" for e in cluster))
     first = cluster[0]
     directed = next((e for e in cluster if not e["reciprocal"]), first)
-    cameo = _most_common(e["cameo"] for e in cluster)
+    counts = Counter(e["cameo"] for e in cluster)
+    # the most specific code: the longest, then the most reported, then the smallest
+    cameo = min(counts, key=lambda code: (-len(code), -counts[code], code))
+    realis = "asserted" if any(e["realis"] == "asserted" for e in cluster) else _most_common(e["realis"] for e in cluster)
+    domains = sorted({e["domain"] for e in cluster if e.get("domain")})
     dated = [e for e in cluster if e["date_start"] is not None]
     # the most precise date reported: day over month over year, then the earliest
     best = min(dated, key=lambda e: (e["date_end"] - e["date_start"], e["date_start"])) if dated else None
@@ -119,9 +141,9 @@ def _merged_row(cluster: list[dict]) -> tuple[dict, list[dict]]:
     first_report = min(cluster, key=lambda e: (e.get("published") or dt.date.max, e["document_id"], e["id"]))
     merged = {
         "id": merged_id, "source_actor_id": directed["source_actor_id"], "target_actor_id": directed["target_actor_id"],
-        "base_code": first["base_code"], "cameo": cameo, "root": first["root"],
+        "base_code": cameo[:3], "cameo": cameo, "root": first["root"], "codes": json.dumps(sorted(counts)),
         "plover": _most_common(e["plover"] for e in cluster if e["plover"]) if any(e["plover"] for e in cluster) else None,
-        "realis": first["realis"],
+        "realis": realis,
         "quad_class": _most_common(e["quad_class"] for e in cluster),
         "goldstein": round(sum(e["goldstein"] for e in cluster) / len(cluster), 3),
         "date": best["date"] if best else None, "date_granularity": best["date_granularity"] if best else None,
@@ -132,7 +154,7 @@ def _merged_row(cluster: list[dict]) -> tuple[dict, list[dict]]:
             len({(e["source_actor_id"], e["target_actor_id"]) for e in cluster}) > 1),
         "is_root": any(e["sentence"] == 0 for e in cluster),
         "n_mentions": len(cluster), "n_sources": len({e["document_id"] for e in cluster}),
-        "n_domains": len({e["domain"] for e in cluster if e.get("domain")}),
+        "n_domains": len(domains), "domains": json.dumps(domains),
         "first_published": min(published) if published else None, "source_url": first_report.get("url"),
     }
     links = [{"merged_id": merged_id, "document_id": e["document_id"], "event_id": e["id"],

@@ -190,6 +190,21 @@ ALTER TABLE events ADD COLUMN place_feature VARCHAR;
 ALTER TABLE events ADD COLUMN place_precision VARCHAR;
 """
 
+# Cross-outlet merging (issue 19): a merged event keeps its most specific CAMEO code in ``cameo`` and lists
+# every member's code in ``codes``; ``domains`` lists the outlets reporting it. Both JSON lists; rows merged
+# before this migration get their one code and their reports' domains, and the next merge recomputes them.
+MERGE_CODES = """
+ALTER TABLE merged_events ADD COLUMN codes VARCHAR;      -- JSON ["163", "1631"]: the codes of its reports
+ALTER TABLE merged_events ADD COLUMN domains VARCHAR;    -- JSON ["cnn.com", "reuters.com"]: the outlets reporting it
+UPDATE merged_events SET codes = '["' || cameo || '"]';
+UPDATE merged_events SET domains = '[]';
+UPDATE merged_events SET domains = d.domains FROM (
+    SELECT m.merged_id, '[' || string_agg(DISTINCT '"' || doc.domain || '"', ', ' ORDER BY '"' || doc.domain || '"') || ']' AS domains
+    FROM event_mentions m JOIN documents doc ON doc.id = m.document_id
+    WHERE doc.domain IS NOT NULL GROUP BY m.merged_id) d
+WHERE merged_events.id = d.merged_id;
+"""
+
 # (name, SQL), in order. Names are recorded once applied.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_initial", INITIAL),
@@ -198,6 +213,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0004_actor_identity", ACTOR_IDENTITY),
     ("0005_live_sources", LIVE_SOURCES),
     ("0006_place_detail", PLACE_DETAIL),
+    ("0007_merge_codes", MERGE_CODES),
 ]
 
 CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)"

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from dyad.store.merge import merge_events, rebuild_merged
+from dyad.store.merge import merge_events, merge_key, rebuild_merged
 from dyad.store.rows import date_interval
 
 
@@ -24,7 +25,8 @@ def event(doc, source="RUS", target="UKR", cameo="190", date="2024-03-04", count
 @pytest.mark.parametrize("a, b, merged", [
     ({}, {}, True),                                                      # same everything
     ({}, {"cameo": "1901"}, True),                                       # same base code 190
-    ({}, {"cameo": "180"}, False),                                       # other base code
+    ({}, {"cameo": "193"}, True),                                        # other base code, same root 19
+    ({}, {"cameo": "180"}, False),                                       # other root
     ({}, {"date": "2024-03-05"}, True),                                  # within the 1-day window
     ({}, {"date": "2024-03-06"}, False),                                 # two days apart
     ({}, {"date": "2024-03"}, True),                                     # a month holds the day
@@ -36,6 +38,9 @@ def event(doc, source="RUS", target="UKR", cameo="190", date="2024-03-04", count
     ({"reciprocal": True}, {"source": "UKR", "target": "RUS", "reciprocal": True}, True),
     ({"reciprocal": True}, {"source": "UKR", "target": "RUS"}, True),    # reciprocal meets either direction
     ({}, {"realis": "negated"}, False),                                  # a denial is not the event
+    ({}, {"realis": "intended"}, True),                                  # announced by one, done by another
+    ({"realis": "intended"}, {"realis": "hypothetical"}, False),         # a hypothesis joins only its kind
+    ({"realis": "requested"}, {"realis": "requested"}, True),
     ({"date": None}, {"date": "2024-03-06"}, True),                      # undated: its publication day
     ({"date": None, "published": None}, {"date": None, "published": None}, True),
     ({"date": None, "published": None}, {}, False),
@@ -75,7 +80,62 @@ def test_merge_is_deterministic_and_order_free():
 
 def test_rebuild_replaces_the_tables(corpus_store):
     before = corpus_store.query("SELECT * FROM merged_events ORDER BY id")
-    # Russia-Hamas 042 on the 4th and 043 on the 5th: one base code each, so two merged events
+    # Russia-Hamas 042 on the 4th (Russia) and 043 on the 5th (Turkey): places differ, so two merged events
     assert rebuild_merged(corpus_store, window_days=1) == len(before)
     assert corpus_store.query("SELECT * FROM merged_events ORDER BY id") == before
     assert corpus_store.count("event_mentions") == corpus_store.count("events")
+
+
+def test_the_most_specific_code_is_kept_and_every_code_listed():
+    rows, _ = merge_events([event("d1", cameo="190"), event("d2", cameo="1901"), event("d3", cameo="193")])
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["cameo"], row["base_code"], row["root"]) == ("1901", "190", "19")
+    assert json.loads(row["codes"]) == ["190", "1901", "193"]
+
+
+def test_equally_specific_codes_keep_the_most_reported():
+    rows, _ = merge_events([event("d1", cameo="193"), event("d2", cameo="190"), event("d3", cameo="193")])
+    assert rows[0]["cameo"] == "193"
+    rows, _ = merge_events([event("d1", cameo="193"), event("d2", cameo="190")])
+    assert rows[0]["cameo"] == "190"  # a tie: the smallest code
+
+
+def test_an_announced_and_a_reported_act_are_asserted_and_list_their_outlets():
+    rows, _ = merge_events([event("d1", realis="intended", url="https://www.b.com/1"),
+                            event("d2", url="https://a.com/2"), event("d3", realis="intended", url="https://www.b.com/3")])
+    assert rows[0]["realis"] == "asserted"
+    assert json.loads(rows[0]["domains"]) == ["a.com", "www.b.com"] and rows[0]["n_domains"] == 2
+
+
+def test_exact_clusters_of_a_small_news_day():
+    # Reports of a few happenings between Russia (RUS), Ukraine (UKR) and Poland (POL), by several outlets.
+    events = [
+        event("strike-a", cameo="190", date="2024-03-04", country="UKR"),     # Russia strikes Ukraine ...
+        event("strike-b", cameo="195", date="2024-03-04"),                    # ... told as an air strike
+        event("strike-c", cameo="190", date="2024-03", country="UKR"),        # ... dated only by its month
+        event("strike-d", cameo="190", date="2024-03-09", country="UKR"),     # a strike five days later
+        event("threat-a", cameo="138", date="2024-03-04"),                    # Russia threatens Ukraine
+        event("threat-b", cameo="130", date="2024-03-05", realis="intended"),
+        event("reply-a", source="UKR", target="RUS", cameo="190", date="2024-03-04"),  # Ukraine strikes back
+        event("poland-a", source="RUS", target="POL", cameo="190", date="2024-03-04"),
+        event("denial-a", cameo="190", date="2024-03-04", realis="negated"),  # Russia denies a strike
+        event("elsewhere", cameo="190", date="2024-03-04", country="POL"),    # a strike placed in Poland
+    ]
+    rows, links = merge_events(events, window_days=1)
+    members: dict[str, set[str]] = {}
+    for link in links:
+        members.setdefault(link["merged_id"], set()).add(link["document_id"])
+    assert sorted(sorted(m) for m in members.values()) == [
+        ["denial-a"], ["elsewhere"], ["poland-a"], ["reply-a"], ["strike-a", "strike-b", "strike-c"],
+        ["strike-d"], ["threat-a", "threat-b"]]
+    assert len(rows) == 7
+    for shuffled in (list(reversed(events)), events[3:] + events[:3]):
+        assert merge_events(shuffled, window_days=1) == (rows, links)
+
+
+def test_events_that_merge_share_the_merge_key():
+    a, b = event("d1", cameo="190"), event("d2", cameo="1951", realis="intended")
+    assert merge_key(a) == merge_key(b)
+    assert merge_key(a) != merge_key(event("d3", cameo="180"))
+    assert merge_key(a) != merge_key(event("d4", realis="negated"))

@@ -42,7 +42,7 @@ def test_actors(corpus_store):
 
 def test_dyads(corpus_store):
     rows = {(r["source"], r["target"]): r for r in queries.dyads(corpus_store)}
-    assert rows[("Russia", "Hamas")]["n_events"] == 2  # 042 and 043 differ in base code
+    assert rows[("Russia", "Hamas")]["n_events"] == 2  # 042 and 043 are placed in different countries
     ukraine = rows[("Russia", "Ukraine")]
     assert (ukraine["goldstein_sum"], ukraine["q4_material_conflict"]) == (-10.0, 1)
 
