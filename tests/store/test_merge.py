@@ -139,3 +139,29 @@ def test_events_that_merge_share_the_merge_key():
     assert merge_key(a) == merge_key(b)
     assert merge_key(a) != merge_key(event("d3", cameo="180"))
     assert merge_key(a) != merge_key(event("d4", realis="negated"))
+
+
+def test_migration_0007_lists_the_codes_and_outlets_of_merged_events_already_stored(tmp_path):
+    import duckdb
+
+    from dyad.store import Store
+    from dyad.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied TIMESTAMP)")
+    before = [m for m in MIGRATIONS if m[0] < "0007"]
+    for name, sql in before:
+        if "dyad_actor_key" not in sql:  # 0004 re-keys actors: nothing to re-key in an empty database
+            con.execute(sql)
+        con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
+    for doc, domain in (("d1", "a.com"), ("d2", "b.org"), ("d3", "a.com")):
+        con.execute("INSERT INTO documents (id, domain, text) VALUES (?, ?, 'x')", [doc, domain])
+    con.execute("INSERT INTO merged_events (id, cameo) VALUES ('m1', '042'), ('m2', '190')")
+    con.execute("INSERT INTO event_mentions (merged_id, document_id, event_id) VALUES "
+                "('m1', 'd1', 'e1'), ('m1', 'd2', 'e1'), ('m1', 'd3', 'e1')")
+    con.close()
+    with Store.open(path) as store:
+        rows = {r["id"]: r for r in store.query("SELECT id, codes, domains FROM merged_events")}
+    assert json.loads(rows["m1"]["codes"]) == ["042"] and json.loads(rows["m1"]["domains"]) == ["a.com", "b.org"]
+    assert json.loads(rows["m2"]["codes"]) == ["190"] and json.loads(rows["m2"]["domains"]) == []
