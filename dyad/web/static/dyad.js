@@ -164,6 +164,9 @@
   // --- network -------------------------------------------------------------------
   var PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#1f78b4", "#b15928"];
   var OTHER = "#bbbbbb";
+  // Kinds keep their colour from view to view; countries take the palette in order of frequency.
+  var KIND_COLOURS = { PERSON: "#1b9e77", COUNTRY: "#e7298a", ORGANIZATION: "#7570b3", GROUP: "#d95f02",
+                       IGO: "#66a61e", LOCATION: "#e6ab02" };
   var LABELS_IN_VIEW = 18;  // as many names as the server labels, re-picked among the nodes in view on zoom
 
   function edgeWidth(n) { return n >= 8 ? 5 : n >= 4 ? 3.2 : n >= 2 ? 1.8 : 0.8; }
@@ -181,7 +184,8 @@
     var colours = {};
     var i = 0;
     names.forEach(function (name) {
-      if (name === "no country" || name === "unknown" || i >= PALETTE.length) colours[name] = OTHER;
+      if (by === "kind") colours[name] = KIND_COLOURS[name] || OTHER;
+      else if (name === "no country" || i >= PALETTE.length) colours[name] = OTHER;
       else colours[name] = PALETTE[i++];
     });
     return { names: names, colours: colours, counts: counts };
@@ -205,7 +209,7 @@
     var traces = Object.keys(bins).sort().map(function (key) {
       var bin = bins[key];
       return { type: "scatter", mode: "lines", x: bin.x, y: bin.y, hoverinfo: "skip", showlegend: false,
-               line: { color: bin.colour, width: bin.width }, opacity: bin.width < 1 ? 0.35 : 0.6 };
+               line: { color: bin.colour, width: bin.width }, opacity: bin.width < 1 && data.edges.length > 150 ? 0.35 : 0.6 };
     });
     traces.push({ type: "scatter", mode: "markers", x: mids.x, y: mids.y, text: mids.text, hoverinfo: "text",
                   marker: { size: 5, color: "rgba(0,0,0,0.12)" }, showlegend: false });
@@ -283,7 +287,10 @@
     var biggest = Math.max.apply(null, data.nodes.map(function (n) { return n.n_events; }).concat([1]));
     data.nodes.forEach(function (n) {
       pos[n.id] = n;
-      n.size = (data.nodes.length > 150 ? 5 : 7) + (data.nodes.length > 150 ? 20 : 26) * Math.sqrt(n.n_events / biggest);
+      var large = data.nodes.length > 150;
+      // The centre of an ego view is drawn at full size: it is what the page is about.
+      var share = n.id === data.ego ? 1 : n.n_events / biggest;
+      n.size = (large ? 5 : 7) + (large ? 20 : 26) * Math.sqrt(share);
       if (n.label) labelled[n.id] = true;
     });
     var select = document.getElementById("colour-by");
@@ -298,7 +305,7 @@
       margin: { l: 10, r: 10, t: 10, b: 10 }, hovermode: "closest", dragmode: "pan",
       xaxis: { visible: false, range: pad(xs, 0.07, 0.07) }, yaxis: { visible: false, range: pad(ys, 0.04, 0.06) },
       uirevision: "network",
-      legend: { title: { text: "colour: " + by }, orientation: "h", x: 0, y: 0, yanchor: "bottom",
+      legend: { title: { text: "colour: " + by }, orientation: "h", x: 0, y: -0.01, yanchor: "top",
                 bgcolor: "rgba(255,255,255,0.85)", itemclick: "toggle" }
     };
     if (!data.nodes.length) {
