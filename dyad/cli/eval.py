@@ -25,13 +25,15 @@ def evaluate(
                               "(default ../shared/data/plover_gsr_dev); for `dyad eval merge`: the AllSides "
                               "JSONL(.gz) the pairs' articles come from."),
     window_days: int = typer.Option(1, "--window-days", help="For `dyad eval merge`: the merging date window."),
+    monadic: bool = typer.Option(False, "--monadic", help="For `dyad eval merge`: also keep events with only one "
+                                 "resolved actor (as `dyad ingest --monadic`)."),
 ) -> None:
     """Score dyad against team-written gold articles, or (`dyad eval plover`) the PLOVER gold records."""
     if str(gold) == "plover" and not gold.exists():
         _plover(model, data, as_json)
         return
     if gold.suffix == ".tsv" or (str(gold) == "merge" and not gold.exists()):
-        _merge(model, gold, data, as_json, window_days)
+        _merge(model, gold, data, as_json, window_days, monadic)
         return
     if str(gold) == "places" and not gold.exists():
         _places(model, data, as_json, every)
@@ -105,7 +107,7 @@ def _places(model: str, data: Path | None, as_json: bool, every: int) -> None:
           "place accuracy on the team's gold articles: `dyad eval tests/gold` (place country accuracy)")
 
 
-def _merge(model: str, gold: Path, data: Path | None, as_json: bool, window_days: int) -> None:
+def _merge(model: str, gold: Path, data: Path | None, as_json: bool, window_days: int, monadic: bool) -> None:
     """Ingest only the pairs' articles into a temporary store (one worker), merge, score the pairs."""
     import tempfile
 
@@ -127,6 +129,6 @@ def _merge(model: str, gold: Path, data: Path | None, as_json: bool, window_days
         articles.write_text("".join(select_articles(corpus, {r.doc for p in pairs for r in (p.a, p.b)})),
                             encoding="utf-8")
         with Store.open(Path(tmp) / "merge.duckdb") as store:
-            ingest(store, [str(articles)], model=model, workers=1, merge_window_days=window_days)
+            ingest(store, [str(articles)], model=model, workers=1, merge_window_days=window_days, monadic=monadic)
             figures = score_store(store, pairs).as_dict()
     print(json.dumps(figures, indent=2) if as_json else format_report(figures))

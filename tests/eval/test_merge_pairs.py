@@ -87,3 +87,32 @@ def test_the_team_pairs_file_reads():
     assert len(pairs) >= 40 and len({p.story for p in pairs}) >= 12
     positives = sum(p.merge for p in pairs)
     assert 0.4 <= positives / len(pairs) <= 0.6
+
+
+@pytest.mark.model
+def test_dyad_eval_merge_ingests_only_the_pairs_articles(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    articles = [  # invented articles in the AllSides record shape
+        {"ID": "x1", "source": "Outlet A", "date": "2024-03-05", "title": "Chile recalls envoy",
+         "content_original": "Chile recalled its ambassador to Peru on Monday. Peru condemned Chile on Tuesday."},
+        {"ID": "x2", "source": "Outlet B", "date": "2024-03-05", "title": "Envoy recalled",
+         "content_original": "Chile recalled its ambassador to Peru on Monday, officials in Santiago said."},
+        {"ID": "x3", "source": "Outlet C", "date": "2024-03-05", "title": "Not in a pair",
+         "content_original": "Brazil hosted Argentina on Monday."},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    pairs = write(tmp_path, row("p1", "merge", ("x1", "recalled#1"), ("x2", "recalled#1")),
+                  row("p2", "no-merge", ("x1", "condemned#1"), ("x2", "recalled#1")))
+    out = subprocess.run([sys.executable, "-m", "dyad.cli", "eval", str(pairs), "--data", str(corpus), "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert figures["pairs"] == 2 and figures["located"] == 2
+    assert (figures["tp"], figures["tn"]) == (1, 1)   # the two recalls merge across outlets; the condemnation apart
+    bad = subprocess.run([sys.executable, "-m", "dyad.cli", "eval", "merge", "--data", str(tmp_path / "nope.jsonl.gz")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and bad.stderr.strip().startswith("Error: [E002] --data")
