@@ -221,7 +221,7 @@ def network(store, *, since: str | None = None, until: str | None = None, root: 
                     "max_nodes": max_nodes, "actor": actor},
         "ego": info.get(actor) if actor else None,
         "nodes": nodes, "edges": edges, "n_nodes_total": len(weight), "countries": countries,
-        "periods": periods(store),
+        "periods": (presets := periods(store)), "steps": steps(presets, since, until),
     })
 
 
@@ -244,3 +244,17 @@ def period_bounds(period: str) -> tuple[str, str]:
         raise BadOption("period", period, "a year or month, YYYY or YYYY-MM")
     check_date("period", period)
     return period, period
+
+
+def steps(presets: list[dict[str, Any]], since: str | None, until: str | None) -> dict[str, str | None]:
+    """When one period is shown (since = until = a year or month), the periods with events before and after it."""
+    if not since or since != until:
+        return {"previous": None, "next": None}
+    if len(since) == 4:
+        values = [year["value"] for year in presets]
+    else:
+        values = [month["value"] for year in presets for month in year["months"]]
+    values.sort()
+    before = [v for v in values if v < since]
+    after = [v for v in values if v > since]
+    return {"previous": before[-1] if before else None, "next": after[0] if after else None}

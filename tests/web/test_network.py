@@ -160,3 +160,11 @@ def test_api_ego_view_and_period(client, ids):
     assert client.get("/api/network", params={"period": "2025-13"}).status_code == 400
     page = client.get("/network", params={"actor": norway})
     assert page.status_code == 200 and "Network around Norway" in page.text
+
+
+def test_steps_to_the_neighbouring_periods(store):
+    presets = net.periods(store)
+    assert net.steps(presets, "2024", "2024") == {"previous": None, "next": "2025"}
+    assert net.steps(presets, "2025-03", "2025-03") == {"previous": "2024-01", "next": None}
+    assert net.steps(presets, "2024", "2025") == {"previous": None, "next": None}
+    assert net.network(store, since="2025", until="2025")["steps"]["previous"] == "2024"

@@ -325,7 +325,7 @@
       var x = div._fullLayout.xaxis.range, y = div._fullLayout.yaxis.range;
       var inView = data.nodes.filter(function (n) { return n.x >= x[0] && n.x <= x[1] && n.y >= y[0] && n.y <= y[1]; });
       var wanted = inView.length === data.nodes.length ? data.nodes.filter(function (n) { return n.label; })
-        : inView.sort(function (a, b) { return b.n_events - a.n_events || b.degree - a.degree; }).slice(0, LABELS_IN_VIEW);
+        : inView.sort(function (a, b) { return b.n_shown - a.n_shown || b.degree - a.degree; }).slice(0, LABELS_IN_VIEW);
       labelled = {};
       wanted.forEach(function (n) { labelled[n.id] = true; });
       if (data.ego) labelled[data.ego] = true;
