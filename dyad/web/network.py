@@ -53,6 +53,8 @@ def _graph(nodes: list[str], edges: list[tuple[str, str, int]]):
 def _spread(graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Spring layout of one connected part, its crowded middle opened up, rescaled into [-1, 1]²."""
     nx = _networkx()
+    import numpy as np  # networkx's layouts run on it; it comes with spaCy
+
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     if len(nodes) == 2:
@@ -61,8 +63,12 @@ def _spread(graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
     # Start from a circle in a fixed order so the result does not hang on set iteration order; k above
     # networkx's 1/sqrt(n) pushes a hub's partners apart, and 200 iterations let 300 nodes settle.
     start = {node: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)) for i, node in enumerate(nodes)}
-    positions = nx.spring_layout(graph.subgraph(nodes), pos=start, k=K / math.sqrt(n), iterations=ITERATIONS,
-                                 weight="weight", seed=SEED, method="force" if n < 500 else "auto")
+    if n < 500:
+        positions = nx.spring_layout(graph.subgraph(nodes), pos=start, k=K / math.sqrt(n), iterations=ITERATIONS,
+                                     weight="weight", seed=SEED, method="force")
+    else:  # networkx's spring layout needs scipy from 500 nodes on; ForceAtlas2 needs numpy only
+        positions = nx.forceatlas2_layout(graph.subgraph(nodes), pos={k: np.array(v) for k, v in start.items()},
+                                          max_iter=ITERATIONS, weight="weight", seed=SEED)
     xy = {node: (float(p[0]), float(p[1])) for node, p in positions.items()}
     cx, cy = sum(x for x, _ in xy.values()) / n, sum(y for _, y in xy.values()) / n
     reach = max(math.hypot(x - cx, y - cy) for x, y in xy.values()) or 1.0

@@ -168,3 +168,10 @@ def test_steps_to_the_neighbouring_periods(store):
     assert net.steps(presets, "2025-03", "2025-03") == {"previous": "2024-01", "next": None}
     assert net.steps(presets, "2024", "2025") == {"previous": None, "next": None}
     assert net.network(store, since="2025", until="2025")["steps"]["previous"] == "2024"
+
+
+def test_a_connected_part_of_500_nodes_is_laid_out():
+    """networkx's spring layout wants scipy from 500 nodes on; the layout takes ForceAtlas2 there instead."""
+    nodes = [f"n{i:03d}" for i in range(500)]
+    positions = net.layout(nodes, [(nodes[i], nodes[i + 1], 1) for i in range(499)])
+    assert set(positions) == set(nodes) and all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in positions.values())
