@@ -91,8 +91,14 @@ def subject_of(tok: Token) -> Token | None:
     dateline the parser took for a second subject ("MANILA — The Philippines accused ...") is
     never the subject."""
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj") and not in_dateline(text_of(tok.doc), child.idx):
-            return child
+        if child.dep_ in ("nsubj", "csubj"):
+            if not in_dateline(text_of(tok.doc), child.idx):
+                return child
+            # "HAVANA — Colombia's government and the ELN agreed": the parser hangs the real
+            # subject on the dateline as its apposition
+            appos = next((c for c in child.children if c.dep_ == "appos" and not in_dateline(text_of(tok.doc), c.idx)), None)
+            if appos is not None:
+                return appos
     for child in tok.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -24,6 +24,8 @@ PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 # reactions to something done to the reacting side: praise, disapproval, rejection, threats
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
+# "denied the claim", "rejected the accusations" (recoded 016 by candidates._denials): a reaction too
+DENIAL = "016"
 
 
 def targets_from_places(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
@@ -79,7 +81,8 @@ def event_anaphora(candidates: tuple[Candidate, ...], context: EventContext) -> 
         if obj is None or not definite(obj, plural_demonstratives=True):
             continue
         author = _author_referred_to(candidate, obj, out[:n], context)
-        if author is None and candidate.cameo[:2] in REACTION_ROOTS and not context.index.actor_at(obj.i):
+        reacting = candidate.cameo[:2] in REACTION_ROOTS or candidate.cameo == DENIAL
+        if author is None and reacting and not context.index.actor_at(obj.i):
             author = _last_to_act_on(candidate, out[:n])
         if author is not None:
             out[n] = replace(candidate, targets=(Arg(author, obj),))

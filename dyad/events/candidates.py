@@ -2,7 +2,7 @@
 realis, before the passes in ``coder.py`` refine them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -164,14 +164,26 @@ def _candidate(tok: Token, pattern: Pattern, sent_i: int, recoded: tuple[str, To
         targets = tuple(object_noun_targets(tok, index, source_ids)
                         or complement_targets(tok, index, source_ids)
                         or support_verb_targets(tok, index, source_ids)) or targets
-    reciprocal = False
-    if len(sources) > 1 and not any(a.actor for a in targets) and pattern.cameo[:2] in RECIPROCAL_ROOTS:
-        # "Russia and China met", "negotiators from A and B agreed": each acts on the other
-        sources, targets, reciprocal = sources[:1], sources[1:2], True
     cameo, trigger = recoded
     trigger = trigger or tok
-    return Candidate(tok, pattern, sources, targets, sent_i, cameo=cameo or pattern.cameo, trigger=trigger,
-                     realis=realis_of(trigger), reciprocal=reciprocal)
+    return _reciprocal(Candidate(tok, pattern, sources, targets, sent_i, cameo=cameo or pattern.cameo,
+                                 trigger=trigger, realis=realis_of(trigger)))
+
+
+def _reciprocal(candidate: Candidate) -> Candidate:
+    """"Russia and China met", "negotiators from A and B agreed": each acts on the other, the
+    first named is the source."""
+    sources = candidate.sources
+    if (len(sources) > 1 and not candidate.has_target and not candidate.reciprocal
+            and RECIPROCAL_ROOTS & {candidate.cameo[:2], candidate.pattern.cameo[:2]}):
+        return replace(candidate, sources=sources[:1], targets=sources[1:2], reciprocal=True)
+    return candidate
+
+
+def reciprocal_sides(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
+    """The same split for a candidate a pass recoded into a cooperative root: "A and B agreed
+    to resume flights" is an intent (03) of each to the other once "agreed" is read as one."""
+    return tuple(_reciprocal(c) for c in candidates)
 
 
 DENYING = word_class("denying_verbs")

@@ -17,7 +17,7 @@ from ..sentences import sentences
 from ..syntax import is_passive
 from .cameo import lookup
 from .anaphora import event_anaphora, implicit_partners, pair_anaphora, targets_from_places
-from .candidates import Candidate, EventContext, find_candidates
+from .candidates import Candidate, EventContext, find_candidates, reciprocal_sides
 from .dating import date_for, inherit_dates, report_dates
 from .learned import active_model, key_of, score_candidates
 from .lexicon import Pattern
@@ -30,7 +30,8 @@ from .recode import intents_and_appeals, labour_strikes, refusals, statements_ab
 #   targets from the article's other events (anaphora) come before recoding, because a
 #   refusal or an appeal keeps the target found for the act; refusals come before intents,
 #   because a refused act is not also an intent; intents and appeals mark what they restate
-#   before implicit partners are counted; statements about plans go last, after the act
+#   before implicit partners are counted; coordinated sources of an act recoded as cooperation
+#   become each other's partner before partners are counted; statements about plans go last, after the act
 #   they state has been coded.
 PASSES: tuple[Callable[[tuple[Candidate, ...], EventContext], tuple[Candidate, ...]], ...] = (
     event_anaphora,
@@ -39,6 +40,7 @@ PASSES: tuple[Callable[[tuple[Candidate, ...], EventContext], tuple[Candidate, .
     refusals,
     labour_strikes,
     intents_and_appeals,
+    reciprocal_sides,
     implicit_partners,
     statements_about_plans,
 )

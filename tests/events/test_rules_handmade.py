@@ -648,3 +648,54 @@ def test_condemning_an_attack_targets_the_attackers_country():
     doc = run_stages(doc_from_table(CONDEMNED_THE_ATTACK))
     condemn = next(e for e in doc.events if e.root == "11")
     assert doc.actor(condemn.target).country == "ETH"
+
+
+# ---------------------------------------------------------------- datelines, coordinated partners, denials
+
+DATELINE_AGREED = r'''
+# ADDIS ABABA — Ethiopia and Somalia agreed on Tuesday to restore full diplomatic relations.
+# i  word        tag  pos    dep       head  lemma       ent     ws
+ >0  ADDIS       NNP  PROPN  compound  1     ADDIS       B-GPE   1
+  1  ABABA       JJ   ADJ    nsubj     6     ababa       I-GPE   1
+  2  —           :    PUNCT  punct     1     —           O       1
+  3  Ethiopia    NNP  PROPN  appos     1     Ethiopia    B-GPE   1
+  4  and         CC   CCONJ  cc        3     and         O       1
+  5  Somalia     NNP  PROPN  conj      3     Somalia     B-GPE   1
+  6  agreed      VBD  VERB   ROOT      6     agree       O       1
+  7  on          IN   ADP    prep      6     on          O       1
+  8  Tuesday     NNP  PROPN  pobj      7     Tuesday     B-DATE  1
+  9  to          TO   PART   aux       10    to          O       1
+ 10  restore     VB   VERB   xcomp     6     restore     O       1
+ 11  full        JJ   ADJ    amod      13    full        O       1
+ 12  diplomatic  JJ   ADJ    amod      13    diplomatic  O       1
+ 13  relations   NNS  NOUN   dobj      10    relation    O       0
+ 14  .           .    PUNCT  punct     6     .           O       0
+'''
+DENIED_THE_CLAIM = r'''
+# Ghana summoned Togo's ambassador on Monday. Togo denied the claim.
+# i  word        tag  pos    dep    head  lemma       ent       ws
+ >0  Ghana       NNP  PROPN  nsubj  1     Ghana       B-GPE     1
+  1  summoned    VBD  VERB   ROOT   1     summon      O         1
+  2  Togo        NNP  PROPN  poss   4     Togo        B-PERSON  0
+  3  's          POS  PART   case   2     's          O         1
+  4  ambassador  NN   NOUN   dobj   1     ambassador  O         1
+  5  on          IN   ADP    prep   1     on          O         1
+  6  Monday      NNP  PROPN  pobj   5     Monday      B-DATE    0
+  7  .           .    PUNCT  punct  1     .           O         1
+ >8  Togo        NNP  PROPN  nsubj  9     Togo        B-PERSON  1
+  9  denied      VBD  VERB   ROOT   9     deny        O         1
+ 10  the         DT   DET    det    11    the         O         1
+ 11  claim       NN   NOUN   dobj   9     claim       O         0
+ 12  .           .    PUNCT  punct  9     .           O         0
+'''
+
+
+def test_a_subject_hung_on_the_dateline_is_the_source_and_coordinated_sides_agree_with_each_other():
+    # the parser makes "ABABA" the subject and "Ethiopia and Somalia" its apposition; "agreed to
+    # restore relations" is recoded to an intent (03), which each side makes to the other
+    assert coded(DATELINE_AGREED) == [("Ethiopia", "Somalia", "032", "agreed", "intended")]
+
+
+def test_a_denial_of_a_claim_answers_whoever_last_acted_on_the_denier():
+    assert coded(DENIED_THE_CLAIM) == [("Ghana", "Togo", "114", "summoned", "asserted"),
+                                        ("Togo", "Ghana", "016", "denied", "asserted")]
