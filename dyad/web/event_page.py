@@ -51,6 +51,7 @@ def merged_event(store, merged_id: str) -> dict[str, Any]:
             outlets[row["domain"]] = outlets.get(row["domain"], 0) + 1
     return plain({
         "event": event, "reports": reports, "n_reports": len(reports), "n_outlets": len(outlets),
+        "n_articles": len({row["document_id"] for row in reports}),
         "n_without_outlet": sum(1 for row in reports if not row["domain"]),
         "outlets": [{"domain": domain, "n_reports": n} for domain, n in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))],
     })

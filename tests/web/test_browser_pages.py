@@ -17,7 +17,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 def test_events_table_opens_the_event_page(page, live_server, ids):
     visit(page, live_server + "/events")
-    page.click("table.sortable th a:text('reports')")
+    page.click("table.sortable th a:text('articles')")
     page.wait_for_load_state("load")
     assert "sort=sources" in page.url and "order=desc" in page.url, "a count sorts biggest first"
     with page.expect_navigation():

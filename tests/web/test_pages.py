@@ -68,7 +68,8 @@ def test_merged_event_counts_reports_and_outlets(accusation, ids):
     assert (event["source"], event["target"], event["cameo"]) == ("Sweden", "Norway", "112")
     assert event["label"].startswith("Accuse") and event["quad_class_label"] == "verbal conflict"
     assert event["source_actor_id"] == ids["actors"]["Sweden"] and event["target_actor_id"] == ids["actors"]["Norway"]
-    assert (accusation["n_reports"], accusation["n_outlets"], accusation["n_without_outlet"]) == (3, 2, 1)
+    assert (accusation["n_reports"], accusation["n_articles"], accusation["n_outlets"]) == (3, 3, 2)
+    assert accusation["n_without_outlet"] == 1, "dispute.txt has no URL"
     assert {o["domain"] for o in accusation["outlets"]} == {"nordic-herald.example", "baltic-wire.example"}
     published = [r["published"] for r in accusation["reports"]]
     assert published == sorted(published), "reports in publication order"
