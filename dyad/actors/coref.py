@@ -129,7 +129,12 @@ def _clause_subject_owner(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBu
 
 def _pick(recent, sentence_of, i: int, agrees, window: int = 2) -> ActorBuilder | None:
     here = sentence_of.get(i, 0)
-    candidates = [(j, b, subj) for j, b, subj in reversed(recent) if agrees(b) and here - sentence_of.get(j, 0) <= window]
+    candidates = []
+    for j, b, subj in reversed(recent):  # in text order, so the first one too far back ends the search
+        if here - sentence_of.get(j, 0) > window:
+            break
+        if agrees(b):
+            candidates.append((j, b, subj))
     if not candidates:
         return None
     # prefer the latest subject in the closest sentence that has a candidate

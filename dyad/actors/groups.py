@@ -29,6 +29,8 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
     definite descriptions of a named organisation ("the commission" after "the Electoral Commission")."""
     belongs_to: dict[str, ActorBuilder] = {}  # "delegation" -> the body an earlier "delegation of X" named
     home: str | None | object = _UNSET  # the article's country, found on first need
+    last_words: set[str] = set()
+    counted = -1
     for tok in doc:
         if tok.i in owner or tok.pos_ != "NOUN":
             continue
@@ -39,7 +41,9 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         # "the commission" -> the last organisation named "... Commission"; "union leaders" ->
         # the leaders of the union named before
         describes = definite(tok) or (tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in owner)
-        if describes and lemma.rstrip("s") in {b.name.split()[-1].lower().rstrip("s") for b in builders}:
+        if len(builders) != counted:  # the actors' last name words, renewed when an actor is added
+            last_words, counted = {b.name.split()[-1].lower().rstrip("s") for b in builders}, len(builders)
+        if describes and lemma.rstrip("s") in last_words:
             named = next((b for b in reversed(mentioned_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
                           and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
             if named is not None:

@@ -5,6 +5,7 @@ an event's source, a quotation's speaker.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -56,12 +57,26 @@ def actor_of(token: Token | None, index: ActorIndex, depth: int = 3) -> str | No
     found = _actor_in_phrase(token, index, depth)
     if found is None and token is not None and token.pos_ == "NOUN" and definite(token, plural_demonstratives=True):
         # "the delegation" names whoever "a delegation of the party's leaders" did earlier
-        for earlier in reversed(token.doc[: token.i]):
-            if earlier.lemma_ == token.lemma_ and earlier.pos_ == "NOUN":
-                found = _actor_in_phrase(earlier, index, depth)
-                if found:
-                    break
+        doc = token.doc
+        earlier = _noun_positions(doc).get(token.lemma_, ())
+        for i in reversed(earlier[: bisect_left(earlier, token.i)]):
+            found = _actor_in_phrase(doc[i], index, depth)
+            if found:
+                break
     return found
+
+
+def _noun_positions(doc: Doc) -> dict[str, list[int]]:
+    """Common nouns by lemma -> their token positions, built once per document (a backward
+    scan per definite noun would make long articles quadratic)."""
+    cached = doc.user_data.get("dyad_noun_positions")
+    if cached is None:
+        cached = {}
+        for tok in doc:
+            if tok.pos_ == "NOUN":
+                cached.setdefault(tok.lemma_, []).append(tok.i)
+        doc.user_data["dyad_noun_positions"] = cached
+    return cached
 
 
 def _actor_in_phrase(token: Token | None, index: ActorIndex, depth: int = 3) -> str | None:
