@@ -68,3 +68,16 @@ def load_reporting_verbs(path: str | None = None) -> dict[str, tuple[Cue, ...]]:
 def is_speech_verb(lemma: str) -> bool:
     """A verb of saying (not of thinking): its subject is someone who speaks."""
     return any(cue.kind == "speech" for cue in load_reporting_verbs().get(lemma, ()))
+
+
+@lru_cache(maxsize=4)
+def body_head_sectors(path: str | None = None) -> dict[str, str]:
+    """Head noun of an organisation's name -> the sector it gives (``body_heads.tsv``)."""
+    source = Path(path) if path else data_path("body_heads.tsv")
+    table: dict[str, str] = {}
+    for lineno, row in read_tsv(source, ("head", "sector")):
+        head = row["head"]
+        if not head or head != head.lower() or not row["sector"].isupper():
+            raise DataFileError(str(source), lineno, f"head {head!r} must be lower case with an upper-case sector code")
+        table[head] = row["sector"]
+    return table

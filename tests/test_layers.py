@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.actors.index",),
     ("dyad.actors.mentions", "dyad.actors.builder"),
     ("dyad.actors.roles", "dyad.actors.groups", "dyad.actors.coref", "dyad.actors.aliases"),
+    ("dyad.actors.relations",),
     ("dyad.actors.resolve",),
     # the quotes stage
     ("dyad.quotes.cues", "dyad.quotes.speakers", "dyad.quotes.mentions", "dyad.quotes.complements"),

@@ -2,9 +2,13 @@
 named body ("the commission"), and the memberships a text states ("the Quartet, which consists of ...")."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
+from ..datelines import dateline_places
 from ..lexicons import word_class
+from ..sentences import text_of
 from ..syntax import all_conjuncts, definite
 from .builder import ActorBuilder, mentioned_before
 from .kb import KnowledgeBase
@@ -67,7 +71,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
             # "the authorities", "police" with no country named: the country the story is about,
             # as a reader takes it (group builders added in this pass do not change it)
             if home is _UNSET:
-                home = _home_country(builders)
+                home = _home_country(builders, doc)
             country = home
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
         start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
@@ -101,12 +105,37 @@ DOMESTIC_BODIES = word_class("domestic_bodies")
 _UNSET = object()
 
 
-def _home_country(builders: list[ActorBuilder]) -> str | None:
-    """The country the article mentions most, when it is mentioned at least twice and more than any other."""
-    counts = sorted(((len(b.mentions), b.country) for b in builders if b.kind == "COUNTRY" and b.country), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+def _home_country(builders: list[ActorBuilder], doc: Doc | None = None) -> str | None:
+    """The country the article is about: the one it mentions most, when it is mentioned at
+    least twice and more than any other; the dateline's country ("KYIV —") counts as two
+    mentions, a weak prior a reader uses too."""
+    counts: Counter = Counter()
+    for b in builders:
+        if b.kind == "COUNTRY" and b.country:
+            counts[b.country] += len(b.mentions)
+    filed = dateline_country(doc) if doc is not None else None
+    if filed:
+        counts[filed] += DATELINE_WEIGHT
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return counts[0][1]
+    return ranked[0][0]
+
+
+# how many mentions of its country a dateline is worth
+DATELINE_WEIGHT = 2
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of the article's first dateline place ("KYIV —" -> UKR), or None."""
+    text = text_of(doc)
+    places = dateline_places(text)
+    if not places:
+        return None
+    from ..events.places import load_gazetteer  # noqa: PLC0415 (the gazetteer is large: loaded on first need)
+    start, end = places[0]
+    place = load_gazetteer().geocode(text[start:end], villages=False)
+    return place.country if place is not None else None
 
 
 def _named_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:

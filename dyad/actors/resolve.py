@@ -9,6 +9,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..lexicons import body_head_sectors
+
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
@@ -16,6 +18,7 @@ from .groups import _home_country, add_group_mentions, add_stated_memberships
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
+from .relations import add_stated_relations
 from .roles import add_person_roles
 
 def _person_key(tokens: list[str]) -> str:
@@ -100,11 +103,13 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
     _add_known_people(builders, kb, published, frozenset(evidence.named))
-    _titles_at_home(builders)
+    _titles_at_home(builders, doc)
     add_coreference(doc, builders, token_owner, kb)
     add_counterparts(doc, builders, token_owner, new, attach)
     add_group_mentions(doc, builders, token_owner, kb, new, attach)
     add_stated_memberships(doc, token_owner)
+    add_stated_relations(doc, builders, token_owner, kb)
+    _unknown_bodies(builders, doc, kb)
     return freeze(doc, builders, kb)
 
 
@@ -113,8 +118,8 @@ def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published
     """A person the knowledge base knows gets the country and sector of the role held on the
     publication date; what the text itself says (a title, an organisation) wins."""
     for b in builders:
-        if b.kind != "PERSON" or (b.country and b.sector):
-            continue
+        if b.kind != "PERSON" or (b.country and b.sector) or b.sector == "IGO":
+            continue  # an official of an international body is not the namesake the dictionary knows
         coded = kb.people.lookup(b.name, published, countries)
         if coded is None or (b.country and coded.country and b.country != coded.country):
             continue
@@ -124,25 +129,61 @@ def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published
             b.code = b.code or coded.code  # a UN official: IGOUNO
 
 
-def _titles_at_home(builders: list[ActorBuilder]) -> None:
+def _titles_at_home(builders: list[ActorBuilder], doc: Doc) -> None:
     """"Prime Minister Ana Ruiz" with no country named on the title holds an office of the
     country the article is about (the one named at least twice and more than any other), as a
     reader takes it; the role is tied to that country."""
     home = None
     for b in builders:
-        if b.kind != "PERSON" or b.country or b.sector not in DOMESTIC_SECTORS:
+        if b.kind != "PERSON" or b.country or b.sector not in HOME_SECTORS:
             continue
         if not any(r.status == "current" for r in b.roles):
             continue
         if any(r.organization is not None and r.status == "current" for r in b.roles):
             continue  # tied to a body of no known country: the article's country is too weak a guess
-        home = home or _home_country(builders)
+        home = home or _home_country(builders, doc)
         if home is None:
             return
         country = next((c for c in builders if c.kind == "COUNTRY" and c.country == home), None)
         b.country = home
         b.roles = [replace(r, organization=country.id) if r.organization is None and r.status == "current" and country
                    else r for r in b.roles]
+
+
+def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -> None:
+    """An organisation no dictionary knows takes its sector from the head of its name ("Central
+    Workers' Union" LAB, "Ministry of Disaster Management" GOV, "Minsk City Court" JUD) and, when
+    nothing names its country, the country the article is about (a weak prior: a body a story
+    names without saying whose it is is most often a body of the story's country)."""
+    home = None
+    for b in builders:
+        if b.kind != "ORGANIZATION" or (b.country and b.sector):
+            continue
+        b.sector = b.sector or _name_sector(b.name, kb)
+        if b.country is None:
+            home = home or _home_country(builders, doc) or ""
+            b.country = home or None
+        if b.country and (b.code is None or b.code == b.country):
+            b.code = b.country + (b.sector or "")
+
+
+def _name_sector(name: str, kb: KnowledgeBase) -> str | None:
+    """The sector of the noun heading a name (``body_heads.tsv``, else a collective agent noun):
+    its last words, or those before its first "of" ("Ministry of Disaster Management")."""
+    words = name.lower().replace("’", "'").split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    heads = body_head_sectors()
+    for size in (2, 1):
+        if len(words) < size:
+            continue
+        phrase = " ".join(words[-size:])
+        if phrase in heads:
+            return heads[phrase]
+        agent = kb.agents.get(phrase)
+        if agent is not None and agent.kind == "GROUP":
+            return agent.sector
+    return None
 
 
 def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:
@@ -167,6 +208,10 @@ def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -
 # sectors of the state's own bodies: a country named on one of them ("the Chilean government",
 # "Peru's president") shows the story is about that country's home affairs
 DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
+
+# sectors of a titled person's office that, with no country named, are the article's country's
+# ("the army's spokesman", "opposition leader X"): the state's bodies, its forces and its politics
+HOME_SECTORS = DOMESTIC_SECTORS | {"MIL", "OPP", "PTY"}
 
 
 @dataclass(frozen=True, slots=True)

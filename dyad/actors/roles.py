@@ -15,7 +15,7 @@ from .kb import KnowledgeBase
 FORMER_WORDS = word_class("former_markers")
 
 
-def _left_titles(doc: Doc, start: int) -> list[Span]:
+def _left_titles(doc: Doc, start: int, owner: dict[int, ActorBuilder]) -> list[Span]:
     """Pre-nominal titles, read from the surface: "Chilean Interior Minister Ana Rojas",
     "then-Kenyan Vice President (now opposition leader) Paul Otieno" (two titles)."""
     titles: list[Span] = []
@@ -34,8 +34,8 @@ def _left_titles(doc: Doc, start: int) -> list[Span]:
             end = opening
     while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")
                                or _possessor_mark(doc, k, sent_start)):
-        if doc[k].ent_type_ == "PERSON":
-            break
+        if doc[k].ent_type_ == "PERSON" and (k not in owner or owner[k].kind == "PERSON"):
+            break  # another person's name; a country the tagger took for one ("Malawi's") is kept
         k -= 1
     if k + 1 < end:
         titles.insert(0, doc[k + 1:end])
@@ -53,7 +53,7 @@ def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Ac
         if b.kind != "PERSON":
             continue
         for start, end, via in list(b.mentions):
-            for title in _left_titles(doc, start):
+            for title in _left_titles(doc, start, owner):
                 _apply_title(b, title, owner, kb)
             for appos in _appositions(doc, start, end):
                 if any(owner.get(t.i) is b for t in appos):
@@ -175,9 +175,24 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
         person.country = person.country or organization.country
         if organization.kind == "IGO":
             person.code = person.code or organization.code
+            if status == "current":  # an official of an international body is coded by the body (CAMEO IGO)
+                person.sector = "IGO"
     # a member of a named organisation shares its sector (a Hezbollah commander is LBNREB in CAMEO);
-    # otherwise the title says it (minister -> GOV, general -> MIL)
+    # otherwise the title says it (minister -> GOV, general -> MIL, "army spokesman" -> MIL)
     if organization is not None and organization.kind == "ORGANIZATION" and organization.sector:
         person.sector = person.sector or organization.sector
-    elif agent is not None and agent.kind == "PERSON":
-        person.sector = person.sector or agent.sector
+    elif agent is not None:
+        person.sector = person.sector or _title_sector(title, agent, kb)
+
+
+def _title_sector(title: Span, agent, kb: KnowledgeBase) -> str | None:
+    """The sector a title gives: a specific title's own ("judge" JUD, "colonel" MIL); for a
+    generic one ("spokesman", "leader", GOV by default) the body the title names, when it names
+    one: "army spokesman" MIL, "opposition leader" OPP, "party leader" PTY, "union chief" LAB."""
+    if agent.kind == "PERSON" and agent.sector != "GOV":
+        return agent.sector
+    for tok in title:
+        body = kb.agents.get(tok.lemma_.lower()) or kb.agents.get(tok.lower_)
+        if body is not None and body.kind != "PERSON" and body.sector:
+            return body.sector
+    return agent.sector if agent.kind == "PERSON" else None

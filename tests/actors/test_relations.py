@@ -1,0 +1,126 @@
+"""Issue 14 on hand-built parses: relations stated by verbs and prepositions (joining, assignment,
+"a member of"), an international body's official coded by the body, the dateline's country as
+the home of an untied title, and an unknown body's sector from the head of its name."""
+from __future__ import annotations
+
+from tests.handmade import doc_from_table, run_stages
+
+JOINED = r'''
+# Ana Ruiz joined the Patriotic Front in 2019.
+# i  word       tag  pos    dep       head  lemma      ent       ws
+ >0  Ana        NNP  PROPN  compound  1     Ana        B-PERSON  1
+  1  Ruiz       NNP  PROPN  nsubj     2     Ruiz       I-PERSON  1
+  2  joined     VBD  VERB   ROOT      2     join       O         1
+  3  the        DT   DET    det       5     the        B-ORG     1
+  4  Patriotic  NNP  PROPN  compound  5     Patriotic  I-ORG     1
+  5  Front      NNP  PROPN  dobj      2     Front      I-ORG     1
+  6  in         IN   ADP    prep      2     in         O         1
+  7  2019       CD   NUM    pobj      6     2019       B-DATE    0
+  8  .          .    PUNCT  punct     2     .          O         0
+'''
+
+MEMBER_AND_ASSIGNED = r'''
+# Pedro Alves, a member of the Liberal Party, was assigned to the Northern Command.
+# i  word      tag  pos    dep        head  lemma     ent       ws
+ >0  Pedro     NNP  PROPN  compound   1     Pedro     B-PERSON  1
+  1  Alves     NNP  PROPN  nsubjpass  11    Alves     I-PERSON  0
+  2  ,         ,    PUNCT  punct      1     ,         O         1
+  3  a         DT   DET    det        4     a         O         1
+  4  member    NN   NOUN   appos      1     member    O         1
+  5  of        IN   ADP    prep       4     of        O         1
+  6  the       DT   DET    det        8     the       B-ORG     1
+  7  Liberal   NNP  PROPN  compound   8     Liberal   I-ORG     1
+  8  Party     NNP  PROPN  pobj       5     Party     I-ORG     0
+  9  ,         ,    PUNCT  punct      1     ,         O         1
+ 10  was       VBD  AUX    auxpass    11    be        O         1
+ 11  assigned  VBN  VERB   ROOT       11    assign    O         1
+ 12  to        IN   ADP    prep       11    to        O         1
+ 13  the       DT   DET    det        15    the       B-ORG     1
+ 14  Northern  NNP  PROPN  compound   15    Northern  I-ORG     1
+ 15  Command   NNP  PROPN  pobj       12    Command   I-ORG     0
+ 16  .         .    PUNCT  punct      11    .         O         0
+'''
+
+COUNTRY_JOINED = r'''
+# Ghana joined the Sahel Alliance.
+# i  word      tag  pos    dep       head  lemma     ent    ws
+ >0  Ghana     NNP  PROPN  nsubj     1     Ghana     B-GPE  1
+  1  joined    VBD  VERB   ROOT      1     join      O      1
+  2  the       DT   DET    det       4     the       B-ORG  1
+  3  Sahel     NNP  PROPN  compound  4     Sahel     I-ORG  1
+  4  Alliance  NNP  PROPN  dobj      1     Alliance  I-ORG  0
+  5  .         .    PUNCT  punct     1     .         O      0
+'''
+
+IGO_ENVOY = r'''
+# Moussa Kone, the AU's special envoy, met the rebels.
+# i  word     tag  pos    dep       head  lemma    ent       ws
+ >0  Moussa   NNP  PROPN  compound  1     Moussa   B-PERSON  1
+  1  Kone     NNP  PROPN  nsubj     9     Kone     I-PERSON  0
+  2  ,        ,    PUNCT  punct     1     ,        O         1
+  3  the      DT   DET    det       4     the      O         1
+  4  AU       NNP  PROPN  poss      7     AU       B-ORG     0
+  5  's       POS  PART   case      4     's       O         1
+  6  special  JJ   ADJ    amod      7     special  O         1
+  7  envoy    NN   NOUN   appos     1     envoy    O         0
+  8  ,        ,    PUNCT  punct     1     ,        O         1
+  9  met      VBD  VERB   ROOT      9     meet     O         1
+ 10  the      DT   DET    det       11    the      O         1
+ 11  rebels   NNS  NOUN   dobj      9     rebel    O         0
+ 12  .        .    PUNCT  punct     9     .        O         0
+'''
+
+DATELINE_TITLE = r'''
+# KYIV — Foreign Minister Olha Bondar said the Dnipro Dockers Union would strike.
+# i  word      tag   pos    dep       head  lemma     ent       ws
+ >0  KYIV      JJ    ADJ    dep       6     kyiv      O         1
+  1  —         :     PUNCT  punct     0     —         O         1
+  2  Foreign   NNP   PROPN  compound  3     Foreign   O         1
+  3  Minister  NNP   PROPN  compound  5     Minister  O         1
+  4  Olha      NNP   PROPN  compound  5     Olha      B-PERSON  1
+  5  Bondar    NNP   PROPN  nsubj     6     Bondar    I-PERSON  1
+  6  said      VBD   VERB   ROOT      6     say       O         1
+  7  the       DT    DET    det       10    the       B-ORG     1
+  8  Dnipro    NNP   PROPN  compound  10    Dnipro    I-ORG     1
+  9  Dockers   NNPS  PROPN  compound  10    Dockers   I-ORG     1
+ 10  Union     NNP   PROPN  nsubj     12    Union     I-ORG     1
+ 11  would     MD    AUX    aux       12    would     O         1
+ 12  strike    VB    VERB   ccomp     6     strike    O         0
+ 13  .         .     PUNCT  punct     6     .         O         0
+'''
+
+
+def _names(doc, ids):
+    return sorted(doc.actor(i).name for i in ids)
+
+
+def test_joining_a_body_is_an_affiliation():
+    doc = run_stages(doc_from_table(JOINED))
+    ruiz = next(a for a in doc.actors if a.name == "Ana Ruiz")
+    assert _names(doc, ruiz.affiliations) == ["Patriotic Front"]
+
+
+def test_a_member_of_and_an_assignment_are_affiliations():
+    doc = run_stages(doc_from_table(MEMBER_AND_ASSIGNED))
+    alves = next(a for a in doc.actors if a.name == "Pedro Alves")
+    assert _names(doc, alves.affiliations) == ["Liberal Party", "Northern Command"]
+
+
+def test_a_country_joining_a_body_is_its_member():
+    doc = run_stages(doc_from_table(COUNTRY_JOINED))
+    alliance = next(a for a in doc.actors if a.name == "Sahel Alliance")
+    assert _names(doc, alliance.members) == ["Ghana"]
+
+
+def test_an_international_bodys_envoy_is_coded_by_the_body():
+    doc = run_stages(doc_from_table(IGO_ENVOY))
+    kone = next(a for a in doc.actors if a.name == "Moussa Kone")
+    assert (kone.country, kone.sector, kone.code) == (None, "IGO", "IGOAFRAFU")
+
+
+def test_the_datelines_country_is_the_home_of_an_untied_title_and_of_an_unknown_body():
+    doc = run_stages(doc_from_table(DATELINE_TITLE))
+    by_name = {a.name: a for a in doc.actors}
+    assert (by_name["Olha Bondar"].country, by_name["Olha Bondar"].sector) == ("UKR", "GOV")
+    union = by_name["Dnipro Dockers Union"]
+    assert (union.country, union.sector, union.code) == ("UKR", "LAB", "UKRLAB")
