@@ -41,14 +41,19 @@ demo-watch: $(STAMP)
 	$(BIN)/dyad sources --db watch.duckdb && $(BIN)/dyad errors --db watch.duckdb && $(BIN)/dyad events --db watch.duckdb
 	@echo "Browse it: $(BIN)/dyad serve --db watch.duckdb (then /sources and /network)"
 
-# A real corpus to explore: the first $(N) AllSides articles (../shared/data/allsides, Apache-2.0) ingested
-# into allsides.duckdb (idempotent: a rerun adds nothing), then `make serve-corpus` to browse it.
+# A real corpus to explore: the first $(N) AllSides articles (../shared/data/allsides, Apache-2.0) plus the
+# articles of the stories hand-grouped in tests/gold/merge_pairs.tsv (the first 300 alone hold almost no story
+# told by two outlets), ingested into allsides.duckdb (idempotent: a rerun adds nothing); then
+# `make serve-corpus` to browse it.
 N ?= 300
 ALLSIDES ?= ../shared/data/allsides/allsides_articles.jsonl.gz
 corpus: $(STAMP)
 	@test -f $(ALLSIDES) || { echo "Error: $(ALLSIDES): no such file; pass ALLSIDES=path/to/allsides_articles.jsonl.gz"; exit 1; }
 	$(BIN)/python -c "import gzip,itertools,sys; sys.stdout.writelines(itertools.islice(gzip.open('$(ALLSIDES)','rt',encoding='utf-8'),$(N)))" > allsides-$(N).jsonl
-	$(BIN)/dyad ingest allsides-$(N).jsonl --db allsides.duckdb --no-progress
+	$(BIN)/python -c "from dyad.eval.merge_pairs import read_pairs, select_articles; import sys; \
+	ids = {i for p in read_pairs('tests/gold/merge_pairs.tsv') for i in (p.a.doc, p.b.doc)}; \
+	sys.stdout.writelines(select_articles('$(ALLSIDES)', ids))" > allsides-stories.jsonl
+	$(BIN)/dyad ingest allsides-$(N).jsonl allsides-stories.jsonl --db allsides.duckdb --no-progress
 
 serve-corpus: corpus
 	$(BIN)/dyad serve --db allsides.duckdb --port $(PORT)
