@@ -172,7 +172,9 @@ def add_stated_memberships(doc: Doc, owner: dict[int, ActorBuilder]) -> None:
         if body is None or body.kind not in ("IGO", "ORGANIZATION", "GROUP") or tok.head.i in owner and owner[tok.head.i] is body and tok.head.i != tok.i:
             continue
         heads: list[Token] = []
-        for child in tok.children:
+        # "the Coalition for Change, an alliance made up of A, B and C": through an apposition too
+        described = [tok] + [c for c in tok.children if c.dep_ == "appos" and c.i not in owner] + _surface_apposition(doc, tok, owner)
+        for child in (c for d in described for c in d.children):
             if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in MEMBERSHIP_VERBS:
                 heads += _membership_objects(child)
             if child.dep_ == "prep" and child.lower_ == "of" and (tok.lemma_.lower() in COLLECTIVE_NOUNS or body.kind != "PERSON"):
@@ -188,6 +190,20 @@ def add_stated_memberships(doc: Doc, owner: dict[int, ActorBuilder]) -> None:
         for member in members:
             if member.id not in body.text_members:
                 body.text_members.append(member.id)
+
+
+def _surface_apposition(doc: Doc, tok: Token, owner: dict[int, ActorBuilder]) -> list[Token]:
+    """The noun of ", an alliance ..." right after a body's name, read from the surface: the small
+    parser often hangs such an apposition on another word of the sentence."""
+    end = tok.i
+    while end + 1 < len(doc) and owner.get(end + 1) is owner[tok.i]:
+        end += 1
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].pos_ != "DET":
+        return []
+    k = end + 3
+    while k < len(doc) and k <= end + 5 and doc[k].pos_ == "ADJ":
+        k += 1
+    return [doc[k]] if k < len(doc) and doc[k].pos_ == "NOUN" and k not in owner else []
 
 
 def _membership_objects(verb: Token) -> list[Token]:
