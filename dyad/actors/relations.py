@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..lexicons import word_class
+from ..sentences import sentence_of
 from ..syntax import all_conjuncts
 from .builder import ActorBuilder
 from .kb import KnowledgeBase
@@ -147,3 +148,38 @@ def _titles_named_by_reference(doc: Doc, person: ActorBuilder, owner: dict[int, 
             if body.kind == "IGO" and any(r.status == "current" for r in roles):
                 person.sector = "IGO"
                 person.code = person.code or body.code
+
+
+# titles held only in an international body: "Secretary-General X", "the High Commissioner"
+IGO_TITLES = word_class("igo_titles")
+
+
+def tie_international_titles(doc: Doc, builders: list[ActorBuilder]) -> None:
+    """A title only an international body has ("Secretary-General Lars Eriksen", "Director-General
+    X") with no body named on it belongs to the body named in the same sentence, else to the
+    article's only international body: the person is coded by that body (sector IGO)."""
+    bodies = [b for b in builders if b.kind == "IGO"]
+    if not bodies:
+        return
+    for person in builders:
+        if person.kind != "PERSON":
+            continue
+        untied = [r for r in person.roles if r.organization is None and r.status == "current"
+                  and any(t in r.title.lower().replace("-", " ") for t in IGO_TITLES)]
+        if not untied:
+            continue
+        body = _igo_near(doc, person, bodies)
+        if body is None:
+            continue
+        person.roles = [replace(r, organization=body.id) if r in untied else r for r in person.roles]
+        _relate(person, body)
+        person.sector, person.code = "IGO", body.code
+
+
+def _igo_near(doc: Doc, person: ActorBuilder, bodies: list[ActorBuilder]) -> ActorBuilder | None:
+    first = min(s for s, _, _ in person.mentions)
+    sent = sentence_of(doc[first])
+    near = [b for b in bodies if any(sent.start <= s < sent.end for s, _, _ in b.mentions)]
+    if len(near) == 1:
+        return near[0]
+    return bodies[0] if len(bodies) == 1 and not near else None

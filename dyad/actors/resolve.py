@@ -18,7 +18,7 @@ from .groups import _home_country, add_group_mentions, add_stated_memberships
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
-from .relations import add_stated_relations
+from .relations import add_stated_relations, tie_international_titles
 from .roles import add_person_roles
 
 def _person_key(tokens: list[str]) -> str:
@@ -102,6 +102,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
+    tie_international_titles(doc, builders)
     _add_known_people(builders, kb, published, frozenset(evidence.named))
     _titles_at_home(builders, doc)
     add_coreference(doc, builders, token_owner, kb)
@@ -157,8 +158,8 @@ def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -
     names without saying whose it is is most often a body of the story's country)."""
     home = None
     for b in builders:
-        if b.kind != "ORGANIZATION" or (b.country and b.sector):
-            continue
+        if b.kind != "ORGANIZATION" or (b.country and b.sector) or b.key in kb.entries:
+            continue  # a dictionary body without a country is an international one (Amnesty International)
         b.sector = b.sector or _name_sector(b.name, kb)
         if b.country is None:
             home = home or _home_country(builders, doc) or ""

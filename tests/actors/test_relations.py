@@ -124,3 +124,30 @@ def test_the_datelines_country_is_the_home_of_an_untied_title_and_of_an_unknown_
     assert (by_name["Olha Bondar"].country, by_name["Olha Bondar"].sector) == ("UKR", "GOV")
     union = by_name["Dnipro Dockers Union"]
     assert (union.country, union.sector, union.code) == ("UKR", "LAB", "UKRLAB")
+
+
+SECRETARY_GENERAL = r'''
+# A NATO spokeswoman said Secretary-General Lars Berg had called both ministers.
+# i  word          tag  pos    dep       head  lemma         ent       ws
+ >0  A             DT   DET    det       2     a             O         1
+  1  NATO          NNP  PROPN  compound  2     NATO          B-ORG     1
+  2  spokeswoman   NN   NOUN   nsubj     3     spokeswoman   O         1
+  3  said          VBD  VERB   ROOT      3     say           O         1
+  4  Secretary     NNP  PROPN  compound  8     Secretary     O         0
+  5  -             HYPH PUNCT  punct     6     -             O         0
+  6  General       NNP  PROPN  compound  8     General       O         1
+  7  Lars          NNP  PROPN  compound  8     Lars          B-PERSON  1
+  8  Berg          NNP  PROPN  nsubj     10    Berg          I-PERSON  1
+  9  had           VBD  AUX    aux       10    have          O         1
+ 10  called        VBN  VERB   ccomp     3     call          O         1
+ 11  both          DT   DET    det       12    both          O         1
+ 12  ministers     NNS  NOUN   dobj      10    minister      O         0
+ 13  .             .    PUNCT  punct     3     .             O         0
+'''
+
+
+def test_a_title_only_an_international_body_has_belongs_to_the_body_in_its_sentence():
+    doc = run_stages(doc_from_table(SECRETARY_GENERAL))
+    berg = next(a for a in doc.actors if a.name == "Lars Berg")
+    assert (berg.country, berg.sector, berg.code) == (None, "IGO", "IGOWSTNAT")
+    assert _names(doc, berg.affiliations) == ["NATO"]
