@@ -60,6 +60,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
             continue  # "WASHINGTON (AP) —": where the story was filed, not an actor in it
         if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
             kind = "PERSON"
+        elif kind in ("PERSON", "ORGANIZATION"):
+            kind = _described_kind(doc, start, end, kb) or kind
         if kind == "PERSON":
             start, end = _extend_name(doc, start, end, kb)
         if start >= end or _is_title_word(doc, start, end, kb):
@@ -143,6 +145,45 @@ def _speaks_like_a_person(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> 
     if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
         return False
     return is_speech_verb(root.head.lemma_.lower())  # the same cue lexicon as the quotes stage
+
+
+# nouns that describe an organisation, never a person: "state broadcaster X", "X, a civic group"
+BODY_NOUNS = word_class("body_nouns") | word_class("org_descriptions") | word_class("collective_nouns")
+
+
+def _described_kind(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> str | None:
+    """The kind a name's description says, over the tagger's: a title in a comma apposition
+    ("Bola Adeyemi, the president of Nigeria"; "Its coordinator, Fritz Baptiste") makes a
+    person, a body noun ("Corruption Watch, a civic group"; "state broadcaster Tele Sahel";
+    "the FNSEA, France's largest farm union") an organisation. None when nothing says."""
+    if doc[start:end].text in kb.surfaces:
+        return None
+    heads = []
+    sent = sentence_of(doc[start])
+    if end + 1 < sent.end and doc[end].text == ",":
+        k = end + 1
+        while k < sent.end and k - end <= 10 and doc[k].text != "," and doc[k].lower_ not in ("of", "for", "who", "which"):
+            k += 1
+        window = [t for t in doc[end + 1:k] if t.pos_ in ("NOUN", "PROPN")]
+        if window and doc[end + 1].pos_ in ("DET", "ADJ", "PROPN", "PRON"):
+            heads.append(window[-1])
+    # a noun right before the name ("state broadcaster X"), or before a comma ("Its coordinator, X":
+    # a title only, since "the commander of the mission, X" ends in a body noun that is not X's)
+    comma = start >= 2 and doc[start - 1].text == ","
+    before = start - 2 if comma else start - 1
+    if before >= sent.start and doc[before].pos_ == "NOUN":
+        heads.append(doc[before])
+    for head in heads:
+        lemma = head.lemma_.lower()
+        agent = kb.agents.get(lemma)
+        if (lemma in BODY_NOUNS or (agent is not None and agent.kind == "GROUP")) and not (comma and head.i == before):
+            return "ORGANIZATION"
+        if agent is not None and agent.kind == "PERSON" or lemma in RELATION_NOUNS:
+            return "PERSON"
+    return None
+
+
+RELATION_NOUNS = word_class("relation_nouns")
 
 
 def _is_title_word(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:

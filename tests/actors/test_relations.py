@@ -151,3 +151,36 @@ def test_a_title_only_an_international_body_has_belongs_to_the_body_in_its_sente
     berg = next(a for a in doc.actors if a.name == "Lars Berg")
     assert (berg.country, berg.sector, berg.code) == (None, "IGO", "IGOWSTNAT")
     assert _names(doc, berg.affiliations) == ["NATO"]
+
+
+# the tagger's kinds are swapped here on purpose: the descriptions must set them right
+DESCRIBED_KINDS = r'''
+# Graft Watch, a civic group, said Tomas Brandt, the president of Norland, had lied.
+# i  word       tag  pos    dep       head  lemma      ent       ws
+ >0  Graft      NNP  PROPN  compound  1     Graft      B-PERSON  1
+  1  Watch      NNP  PROPN  nsubj     7     Watch      I-PERSON  0
+  2  ,          ,    PUNCT  punct     1     ,          O         1
+  3  a          DT   DET    det       5     a          O         1
+  4  civic      JJ   ADJ    amod      5     civic      O         1
+  5  group      NN   NOUN   appos     1     group      O         0
+  6  ,          ,    PUNCT  punct     1     ,          O         1
+  7  said       VBD  VERB   ROOT      7     say        O         1
+  8  Tomas      NNP  PROPN  compound  9     Tomas      B-ORG     1
+  9  Brandt     NNP  PROPN  nsubj     17    Brandt     I-ORG     0
+ 10  ,          ,    PUNCT  punct     9     ,          O         1
+ 11  the        DT   DET    det       12    the        O         1
+ 12  president  NN   NOUN   appos     9     president  O         1
+ 13  of         IN   ADP    prep      12    of         O         1
+ 14  Norland    NNP  PROPN  pobj      13    Norland    B-ORG     0
+ 15  ,          ,    PUNCT  punct     9     ,          O         1
+ 16  had        VBD  AUX    aux       17    have       O         1
+ 17  lied       VBN  VERB   ccomp     7     lie        O         0
+ 18  .          .    PUNCT  punct     7     .          O         0
+'''
+
+
+def test_a_description_in_apposition_sets_the_kind_the_tagger_got_wrong():
+    doc = run_stages(doc_from_table(DESCRIBED_KINDS))
+    kinds = {a.name: a.kind for a in doc.actors}
+    assert kinds["Graft Watch"] == "ORGANIZATION"
+    assert kinds["Tomas Brandt"] == "PERSON"
