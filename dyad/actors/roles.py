@@ -62,7 +62,10 @@ def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Ac
             for clause, status in _relative_roles(doc, start, end):
                 _apply_title(b, clause, owner, kb, status=status)
             body = _of_organisation(doc, end, owner)
-            if body is not None and body.id not in b.affiliations:
+            if body is not None and body.kind == "COUNTRY":
+                if b.roles:  # "King Hassan of Morocco", "President Ana Ruiz of Peru": a titled person's country
+                    b.country = b.country or body.country
+            elif body is not None and body.id not in b.affiliations:
                 b.affiliations.append(body.id)  # "Ana Petrova of the ruling Unity party"
                 b.country = b.country or body.country
 
@@ -99,7 +102,7 @@ def _of_organisation(doc: Doc, end: int, owner: dict[int, ActorBuilder]) -> Acto
     for tok in doc[end + 1:min(len(doc), end + 7)]:
         body = owner.get(tok.i)
         if body is not None:
-            return body if body.kind in ("ORGANIZATION", "IGO") else None
+            return body if body.kind in ("ORGANIZATION", "IGO", "COUNTRY") else None
         if (tok.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") and tok.tag_ not in ("VBG", "VBN")) or tok.text == ",":
             return None
     return None
@@ -129,7 +132,8 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
         while k < sent.end and k - end <= 14 and doc[k].text != "," and _title_token(doc[k]):
             k += 1
         window = doc[end + 1:k]
-        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and doc[end + 1].pos_ in ("DET", "ADJ", "NOUN"):
+        possessor = end + 2 < k and doc[end + 1].pos_ == "PROPN" and doc[end + 2].tag_ == "POS"  # "X, Algeria's leading activist"
+        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and (doc[end + 1].pos_ in ("DET", "ADJ", "NOUN") or possessor):
             spans.append(window)
     # before the name: "... chaired by the former governor of the central bank, Ana Rojas"
     if start - 1 > sent.start and doc[start - 1].text == ",":

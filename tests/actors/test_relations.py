@@ -184,3 +184,32 @@ def test_a_description_in_apposition_sets_the_kind_the_tagger_got_wrong():
     kinds = {a.name: a.kind for a in doc.actors}
     assert kinds["Graft Watch"] == "ORGANIZATION"
     assert kinds["Tomas Brandt"] == "PERSON"
+
+
+COUNTRY_OF_A_TITLED_PERSON = r'''
+# Salim Haddad, Algeria's foremost rights activist, met President Omar Kabir of Morocco.
+# i  word       tag  pos    dep       head  lemma      ent       ws
+ >0  Salim      NNP  PROPN  compound  1     Salim      B-PERSON  1
+  1  Haddad     NNP  PROPN  nsubj     9     Haddad     I-PERSON  0
+  2  ,          ,    PUNCT  punct     1     ,          O         1
+  3  Algeria    NNP  PROPN  poss      7     Algeria    B-GPE     0
+  4  's         POS  PART   case      3     's         O         1
+  5  foremost   JJ   ADJ    amod      6     foremost   O         1
+  6  rights     NNS  NOUN   compound  7     right      O         1
+  7  activist   NN   NOUN   appos     1     activist   O         0
+  8  ,          ,    PUNCT  punct     1     ,          O         1
+  9  met        VBD  VERB   ROOT      9     meet       O         1
+ 10  President  NNP  PROPN  compound  12    President  O         1
+ 11  Omar       NNP  PROPN  compound  12    Omar       B-PERSON  1
+ 12  Kabir      NNP  PROPN  dobj      9     Kabir      I-PERSON  1
+ 13  of         IN   ADP    prep      12    of         O         1
+ 14  Morocco    NNP  PROPN  pobj      13    Morocco    B-GPE     0
+ 15  .          .    PUNCT  punct     9     .          O         0
+'''
+
+
+def test_a_possessor_in_apposition_and_of_country_after_a_titled_name_give_the_country():
+    doc = run_stages(doc_from_table(COUNTRY_OF_A_TITLED_PERSON))
+    by_name = {a.name: a for a in doc.actors}
+    assert by_name["Salim Haddad"].country == "DZA"
+    assert (by_name["Omar Kabir"].country, by_name["Omar Kabir"].sector) == ("MAR", "GOV")
