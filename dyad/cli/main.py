@@ -1,6 +1,7 @@
 """The ``dyad`` command: a thin veneer over library calls."""
 from __future__ import annotations
 
+import signal
 import sys
 
 import typer
@@ -36,9 +37,29 @@ app.command("export")(export_cmd.export)
 app.command("serve")(serve_cmd.serve)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM outside a run that handles them itself (``dyad ingest``, ``fetch``, ``watch``
+    and ``serve`` install their own handlers). A BaseException that is not a KeyboardInterrupt, so
+    click does not turn it into a silent exit 0 under ``standalone_mode=False``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     try:
         app(standalone_mode=False)
+    except Interrupted as stop:
+        # one line and the shell's code for the signal (130 for Ctrl-C, 143 for SIGTERM)
+        print(f"Error: interrupted by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        sys.exit(128 + stop.signum)
     except DyadError as err:
         print(f"Error: {err}", file=sys.stderr)
         sys.exit(2)
