@@ -65,14 +65,35 @@ def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: Acto
         if head is None:
             continue
         heads = with_conjuncts(head)
-        if slot.startswith("prep:"):
+        word = slot[5:] if slot.startswith("prep:") else pattern.particle if slot == "particle" else ""
+        if word:
+            # the other objects of the same preposition: "called on Wednesday on the court to ..."
             seen_heads = {h.i for h in heads}
-            heads += [t for t in prep_objects(tok, slot[5:])[1:] if t.i not in seen_heads]
-        args = [Arg(_argument_actor(t, index), t) for t in heads]
+            heads += [t for t in prep_objects(tok, word)[1:] if t.i not in seen_heads]
+        args = [arg for t in heads for arg in _sides_named_in(t, _argument_actor(t, index), index)]
         args = [a for a in args if a.actor not in exclude or a.actor is None]
         if any(a.actor for a in args):
             return [a for a in args if a.actor]
     return [Arg(None, None)]
+
+
+def _sides_named_in(tok: Token, actor: str | None, index: ActorIndex) -> list[Arg]:
+    """"Pakistani and Afghan officials", "Israeli and Hamas negotiators": a group named by
+    coordinated modifiers that are actors of their own is those actors, each a side; so are the
+    modifiers of a word that is no actor itself ("Russian and Syrian jets")."""
+    own = index.get(index.actor_at(tok.i))
+    if own is not None and own.kind != "GROUP":
+        return [Arg(actor, tok)]
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    named: dict[str, Token] = {}
+    for first in modifiers:
+        for word in (first, *(c for c in first.conjuncts if c.i < tok.i)):
+            side = index.actor_at(word.i)
+            if side and (own is None or side != own.id):
+                named.setdefault(side, word)
+    if len(named) < 2 or not any(m.conjuncts for m in modifiers):
+        return [Arg(actor, tok)]
+    return [Arg(side, word) for side, word in named.items()]
 
 
 def _argument_actor(tok: Token, index: ActorIndex) -> str | None:
@@ -88,7 +109,8 @@ def object_noun_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> lis
         return []
     for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM")):
         for word in ("with", "to", "on", "against", "for", "toward", "towards", "between", "among"):
-            found = [Arg(actor_of(p, index), p) for pobj in prep_objects(obj, word) for p in with_conjuncts(pobj)]
+            found = [arg for pobj in prep_objects(obj, word) for p in with_conjuncts(pobj)
+                     for arg in _sides_named_in(p, actor_of(p, index), index)]
             found = [a for a in found if a.actor and a.actor not in exclude]
             if found:  # "hosted talks between Israel and Hamas": both sides
                 return found

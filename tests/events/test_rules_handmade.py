@@ -699,3 +699,67 @@ def test_a_subject_hung_on_the_dateline_is_the_source_and_coordinated_sides_agre
 def test_a_denial_of_a_claim_answers_whoever_last_acted_on_the_denier():
     assert coded(DENIED_THE_CLAIM) == [("Ghana", "Togo", "114", "summoned", "asserted"),
                                         ("Togo", "Ghana", "016", "denied", "asserted")]
+
+
+CALLED_ON_WEDNESDAY_ON = r'''
+# Ghana on Wednesday called on Togo to release the sailors.
+# i  word       tag  pos    dep    head  lemma      ent     ws
+ >0  Ghana      NNP  PROPN  nsubj  3     Ghana      B-GPE   1
+  1  on         IN   ADP    prep   3     on         O       1
+  2  Wednesday  NNP  PROPN  pobj   1     Wednesday  B-DATE  1
+  3  called     VBD  VERB   ROOT   3     call       O       1
+  4  on         IN   ADP    prep   3     on         O       1
+  5  Togo       NNP  PROPN  pobj   4     Togo       B-NORP  1
+  6  to         TO   PART   aux    7     to         O       1
+  7  release    VB   VERB   xcomp  3     release    O       1
+  8  the        DT   DET    det    9     the        O       1
+  9  sailors    NNS  NOUN   dobj   7     sailor     O       0
+ 10  .          .    PUNCT  punct  3     .          O       0
+'''
+
+
+def test_a_particle_slot_reads_every_object_of_its_preposition():
+    # "on Wednesday" comes first; the one called on is the second object of "on"
+    assert coded(CALLED_ON_WEDNESDAY_ON) == [("Ghana", "Togo", "0253", "called", "requested")]
+
+
+HOST_TALKS_BETWEEN_NEGOTIATORS = r'''
+# Egypt will host talks between Israeli and Hamas negotiators in Cairo.
+# i  word         tag  pos    dep    head  lemma       ent     ws
+ >0  Egypt        NNP  PROPN  nsubj  2     Egypt       B-GPE   1
+  1  will         MD   AUX    aux    2     will        O       1
+  2  host         VB   VERB   ROOT   2     host        O       1
+  3  talks        NNS  NOUN   dobj   2     talk        O       1
+  4  between      IN   ADP    prep   3     between     O       1
+  5  Israeli      JJ   ADJ    amod   8     israeli     B-NORP  1
+  6  and          CC   CCONJ  cc     5     and         O       1
+  7  Hamas        NNP  PROPN  conj   5     Hamas       B-ORG   1
+  8  negotiators  NNS  NOUN   pobj   4     negotiator  O       1
+  9  in           IN   ADP    prep   3     in          O       1
+ 10  Cairo        NNP  PROPN  pobj   9     Cairo       B-GPE   0
+ 11  .            .    PUNCT  punct  2     .           O       0
+'''
+OFFICIALS_OF_TWO_COUNTRIES_MET = r'''
+# Pakistani and Afghan officials met in Doha on Wednesday.
+# i  word       tag  pos    dep    head  lemma      ent     ws
+ >0  Pakistani  JJ   ADJ    amod   3     pakistani  B-NORP  1
+  1  and        CC   CCONJ  cc     0     and        O       1
+  2  Afghan     JJ   ADJ    conj   0     afghan     B-NORP  1
+  3  officials  NNS  NOUN   nsubj  4     official   O       1
+  4  met        VBD  VERB   ROOT   4     meet       O       1
+  5  in         IN   ADP    prep   4     in         O       1
+  6  Doha       NNP  PROPN  pobj   5     Doha       B-GPE   1
+  7  on         IN   ADP    prep   4     on         O       1
+  8  Wednesday  NNP  PROPN  pobj   7     Wednesday  B-DATE  0
+  9  .          .    PUNCT  punct  4     .          O       0
+'''
+
+
+@pytest.mark.parametrize("table, events", [
+    # a group named by coordinated modifiers that are actors is those actors, each a side
+    (HOST_TALKS_BETWEEN_NEGOTIATORS, [("Egypt", "Israel", "043", "host", "intended"),
+                                      ("Egypt", "Hamas", "043", "host", "intended")]),
+    (OFFICIALS_OF_TWO_COUNTRIES_MET, [("Pakistan", "Afghanistan", "040", "met", "asserted")]),
+])
+def test_coordinated_modifiers_name_the_sides(table, events):
+    assert coded(table) == events
