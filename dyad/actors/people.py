@@ -61,6 +61,7 @@ def name_keys(name: str) -> list[str]:
 class PeopleTable:
     by_key: dict[str, list[Person]] = field(default_factory=dict)
     by_name: dict[str, Person] = field(default_factory=dict)
+    by_surname: dict[str, list[Person]] | None = None  # built on first need, from by_name
 
     def person(self, name: str) -> Person:
         person = self.by_name.get(name)
@@ -74,6 +75,23 @@ class PeopleTable:
                 bucket = self.by_key.setdefault(key, [])
                 if person not in bucket:
                     bucket.append(person)
+
+    def holder_by_surname(self, surname: str, day: date | None) -> Person | None:
+        """The one known person of this surname in office on ``day`` (a dated role covering it):
+        "Trump" in a 2018 article is Donald Trump, "Obama" in 2012 Barack Obama; None when no one
+        or several are ("Clinton" in 2016: neither Bill nor Hillary held office), or without a day."""
+        if day is None:
+            return None
+        if self.by_surname is None:
+            self.by_surname = {}
+            for person in self.by_name.values():
+                keys = name_keys(person.name)
+                if keys and len(keys[0].split()) > 1:
+                    self.by_surname.setdefault(keys[0].split()[-1], []).append(person)
+        iso = day.isoformat()
+        holders = [p for p in self.by_surname.get(surname, ())
+                   if any((r[1] or r[2]) and _covers(r, iso) for r in p.roles + p.facts)]
+        return holders[0] if len(holders) == 1 else None
 
     def lookup(self, name: str, day: date | None, countries: frozenset[str] = frozenset()) -> Coded | None:
         """The code of the one person of this name on ``day``; None when unknown or ambiguous.

@@ -18,6 +18,7 @@ from .groups import _home_country, add_group_mentions, add_stated_memberships
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
+from .people import name_keys
 from .relations import add_stated_relations, tie_international_titles
 from .roles import add_person_roles
 
@@ -103,6 +104,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
     tie_international_titles(doc, builders)
+    _name_lone_surnames(builders, kb, published)
     _add_known_people(builders, kb, published, frozenset(evidence.named))
     _titles_at_home(builders, doc)
     add_coreference(doc, builders, token_owner, kb)
@@ -185,6 +187,24 @@ def _name_sector(name: str, kb: KnowledgeBase) -> str | None:
         if agent is not None and agent.kind == "GROUP":
             return agent.sector
     return None
+
+
+def _name_lone_surnames(builders: list[ActorBuilder], kb: KnowledgeBase, published: date | None) -> None:
+    """A person named by surname alone ("Trump said", "Mr. Putin"), in an article that gives no
+    fuller name with that surname, is the one known person of that surname in office on the
+    publication date: so the articles that say "Trump" and those that say "Donald Trump" name
+    one corpus actor. Nobody or several in office: the surname stays as written."""
+    surnames = [name_keys(b.name)[0] if name_keys(b.name) else "" for b in builders]
+    for builder, key in zip(builders, surnames):
+        if builder.kind != "PERSON" or not key or " " in key or len(key) < 3:
+            continue
+        if any(other is not builder and b_key.endswith(" " + key) for other, b_key in zip(builders, surnames)
+               if other.kind == "PERSON"):
+            continue  # the article's own "Hillary Clinton" decides, not the knowledge base
+        holder = kb.people.holder_by_surname(key, published)
+        if holder is not None:
+            builder.name = holder.name
+            builder.key = _person_key(holder.name.split())
 
 
 def _add_bare_surnames(doc: Doc, builders, owner, person_with_surname, attach) -> None:

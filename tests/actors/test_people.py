@@ -74,3 +74,26 @@ def test_phoenix_bodies_are_matched_and_a_user_kb_wins(tmp_path):
     user = tmp_path / "mine.tsv"
     user.write_text("name\taliases\tcountry\tsector\tcode\nAfghan National Security Forces\tANSF\tAFG\tCOP\t\n")
     assert load_kb([user]).entries["Afghan National Security Forces"].sector == "COP"
+
+
+def test_a_lone_surname_is_the_one_person_of_that_surname_in_office():
+    table = PeopleTable()
+    for person in (Person("Ada Okafor", roles=[("NGAGOV", "2001-05-29", "2009-01-01")]),
+                   Person("Ben Okafor", roles=[("NGAMIL", "2005-01-01", "2012-01-01")]),
+                   Person("Jon Berg", facts=[("NORGOV", "2013-01-01", None)]),
+                   Person("Lars Berg", roles=[("NORELI", None, None)])):  # undated: never "in office"
+        table.by_name[person.name] = person
+    assert table.holder_by_surname("okafor", d("2003-01-01")).name == "Ada Okafor"
+    assert table.holder_by_surname("okafor", d("2006-01-01")) is None  # two in office: ambiguous
+    assert table.holder_by_surname("okafor", d("2010-01-01")).name == "Ben Okafor"
+    assert table.holder_by_surname("okafor", d("2015-01-01")) is None  # nobody in office
+    assert table.holder_by_surname("berg", d("2020-01-01")).name == "Jon Berg"
+    assert table.holder_by_surname("berg", None) is None  # no publication date, no guess
+
+
+@pytest.mark.model
+def test_an_article_saying_only_the_surname_names_the_full_person(pipeline):
+    doc = pipeline.extract("Putin said on Tuesday that the talks had failed.", published="2019-05-02")
+    assert [(a.name, a.code) for a in doc.actors] == [("Vladimir Putin", "RUSGOV")]
+    doc = pipeline.extract("Anna Putin met the mayor. Putin said the talks had failed.", published="2019-05-02")
+    assert "Vladimir Putin" not in [a.name for a in doc.actors]  # the article's own full name decides
