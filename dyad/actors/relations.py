@@ -18,7 +18,7 @@ from ..sentences import sentence_of
 from ..syntax import all_conjuncts
 from .builder import ActorBuilder
 from .kb import KnowledgeBase
-from .roles import POSITION_VERBS, _appositions, _left_titles
+from .roles import POSITION_VERBS, _appositions, _apply_title, _left_titles
 
 # "joined the rebels", "enlisted in the army", "defected to the opposition"
 JOINING_VERBS = word_class("joining_verbs")
@@ -42,8 +42,8 @@ def add_stated_relations(doc: Doc, builders: list[ActorBuilder], owner: dict[int
         elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in RELATION_NOUNS or _person_title(tok, kb)):
             _noun_relation(tok, owner)
     for b in builders:
-        if b.kind == "PERSON" and any(r.organization is None for r in b.roles):
-            _titles_named_by_reference(doc, b, owner)
+        if b.kind == "PERSON":
+            _titles_named_by_reference(doc, b, owner, kb)
 
 
 def _person_title(tok: Token, kb: KnowledgeBase) -> bool:
@@ -128,26 +128,31 @@ def _relate(holder: ActorBuilder, body: ActorBuilder) -> None:
         body.text_members.append(holder.id)  # "Ghana joined the bloc"
 
 
-def _titles_named_by_reference(doc: Doc, person: ActorBuilder, owner: dict[int, ActorBuilder]) -> None:
+def _titles_named_by_reference(doc: Doc, person: ActorBuilder, owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
     """A title whose body a pronoun or description names: "Its secretary-general, X", "the
-    movement's deputy leader, X", "the agency's country director, X" (read after coreference)."""
+    movement's deputy leader, X" (read after coreference). The title is read again with its
+    body; a role read before without one, or tied only to the article's country, gives way."""
     for start, end, via in list(person.mentions):
         if via not in ("name", "surname"):
             continue
         for title in _left_titles(doc, start, owner) + _appositions(doc, start, end):
             body = next((owner[t.i] for t in title if t.i in owner and owner[t.i].kind in ("ORGANIZATION", "IGO")
-                         and owner[t.i] is not person), None)
-            if body is None:
+                         and owner[t.i] is not person and _named_or_pronoun(t, owner[t.i])), None)
+            if body is None or body.id in person.affiliations:
                 continue
             text = title.text.lower()
-            roles = [r for r in person.roles if r.organization is None and r.title.lower() in text]
-            if not roles:
-                continue
-            person.roles = [replace(r, organization=body.id) if r in roles else r for r in person.roles]
-            _relate(person, body)
-            if body.kind == "IGO" and any(r.status == "current" for r in roles):
-                person.sector = "IGO"
-                person.code = person.code or body.code
+            countries = {b.id for b in owner.values() if b.kind == "COUNTRY"}
+            person.roles = [r for r in person.roles if not (r.title.lower() in text and (
+                r.organization is None or r.organization in countries))]
+            _apply_title(person, title, owner, kb)
+
+
+def _named_or_pronoun(tok: Token, body: ActorBuilder) -> bool:
+    """A body's mention that can carry a title: its name, a pronoun ("its"), or a description its
+    name bears out ("the movement's" for a Movement); a bare "the agency's" resolved to the last
+    body named is too weak to tie a person to it."""
+    via = next((v for s, e, v in body.mentions if s <= tok.i < e), None)
+    return via != "description" or tok.lemma_.lower() in body.name.lower()
 
 
 # titles held only in an international body: "Secretary-General X", "the High Commissioner"
