@@ -184,7 +184,9 @@ def add_stated_memberships(doc: Doc, owner: dict[int, ActorBuilder]) -> None:
         members: list[ActorBuilder] = []
         for head in heads:
             for member_tok in all_conjuncts(head):
-                member = owner.get(member_tok.i)
+                # "the Lelo party": the name compounded on the noun names the member
+                member = owner.get(member_tok.i) or next(
+                    (owner[c.i] for c in member_tok.children if c.dep_ == "compound" and c.i in owner), None)
                 if member is not None and member is not body and member.kind != "PERSON" and member not in members:
                     members.append(member)
         for member in members:

@@ -173,6 +173,8 @@ def _described_kind(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> str | 
     before = start - 2 if comma else start - 1
     if before >= sent.start and doc[before].pos_ == "NOUN":
         heads.append(doc[before])
+    if end < sent.end and doc[end].pos_ == "NOUN" and doc[end].lemma_.lower() in NAMED_BODY_NOUNS:
+        return "ORGANIZATION"  # "the Lelo party", "the Fatah movement": the name of the body the noun heads
     for head in heads:
         lemma = head.lemma_.lower()
         agent = kb.agents.get(lemma)
@@ -184,6 +186,9 @@ def _described_kind(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> str | 
 
 
 RELATION_NOUNS = word_class("relation_nouns")
+# nouns after a name that make it a body's name ("the Lelo party"); "administration" and
+# "government", which follow a leader's name ("the Ruiz administration"), are not among them
+NAMED_BODY_NOUNS = word_class("org_descriptions")
 
 
 def _is_title_word(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> bool:

@@ -162,12 +162,26 @@ def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -
     for b in builders:
         if b.kind != "ORGANIZATION" or (b.country and b.sector) or b.key in kb.entries:
             continue  # a dictionary body without a country is an international one (Amnesty International)
-        b.sector = b.sector or _name_sector(b.name, kb)
+        b.sector = b.sector or _name_sector(b.name, kb) or _described_sector(doc, b, kb)
         if b.country is None:
             home = home or _home_country(builders, doc) or ""
             b.country = home or None
         if b.country and (b.code is None or b.code == b.country):
             b.code = b.country + (b.sector or "")
+
+
+def _described_sector(doc: Doc, body: ActorBuilder, kb: KnowledgeBase) -> str | None:
+    """The sector a collective noun right next to a body's name gives it: "the opposition Broad
+    Front" OPP, "the Lelo party" PTY."""
+    for start, end, via in body.mentions:
+        if via in ("pronoun", "description"):
+            continue
+        for k in (start - 1, end):
+            if 0 <= k < len(doc) and doc[k].pos_ == "NOUN":
+                agent = kb.agents.get(doc[k].lemma_.lower())
+                if agent is not None and agent.kind == "GROUP":
+                    return agent.sector
+    return None
 
 
 def _name_sector(name: str, kb: KnowledgeBase) -> str | None:

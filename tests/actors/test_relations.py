@@ -213,3 +213,39 @@ def test_a_possessor_in_apposition_and_of_country_after_a_titled_name_give_the_c
     by_name = {a.name: a for a in doc.actors}
     assert by_name["Salim Haddad"].country == "DZA"
     assert (by_name["Omar Kabir"].country, by_name["Omar Kabir"].sector) == ("MAR", "GOV")
+
+
+# "Lelo" tagged a person on purpose: the noun after it makes it a party's name
+ALLIANCE_IN_APPOSITION = r'''
+# The Unity Coalition, an alliance made up of the Green Front and the Lelo party, rallied in Tbilisi.
+# i  word       tag  pos    dep       head  lemma      ent       ws
+ >0  The        DT   DET    det       2     the        O         1
+  1  Unity      NNP  PROPN  compound  2     Unity      B-ORG     1
+  2  Coalition  NNP  PROPN  nsubj     17    Coalition  I-ORG     0
+  3  ,          ,    PUNCT  punct     2     ,          O         1
+  4  an         DT   DET    det       5     an         O         1
+  5  alliance   NN   NOUN   appos     2     alliance   O         1
+  6  made       VBN  VERB   acl       5     make       O         1
+  7  up         RP   ADP    prt       6     up         O         1
+  8  of         IN   ADP    prep      6     of         O         1
+  9  the        DT   DET    det       11    the        B-ORG     1
+ 10  Green      NNP  PROPN  compound  11    Green      I-ORG     1
+ 11  Front      NNP  PROPN  pobj      8     Front      I-ORG     1
+ 12  and        CC   CCONJ  cc        11    and        O         1
+ 13  the        DT   DET    det       15    the        O         1
+ 14  Lelo       NNP  PROPN  compound  15    Lelo       B-PERSON  1
+ 15  party      NN   NOUN   conj      11    party      O         0
+ 16  ,          ,    PUNCT  punct     2     ,          O         1
+ 17  rallied    VBD  VERB   ROOT      17    rally      O         1
+ 18  in         IN   ADP    prep      17    in         O         1
+ 19  Tbilisi    NNP  PROPN  pobj      18    Tbilisi    B-GPE     0
+ 20  .          .    PUNCT  punct     17    .          O         0
+'''
+
+
+def test_members_listed_in_an_apposition_and_a_party_named_by_its_noun():
+    doc = run_stages(doc_from_table(ALLIANCE_IN_APPOSITION))
+    by_name = {a.name: a for a in doc.actors}
+    assert _names(doc, by_name["Unity Coalition"].members) == ["Green Front", "Lelo"]
+    lelo = by_name["Lelo"]
+    assert (lelo.kind, lelo.sector) == ("ORGANIZATION", "PTY")
