@@ -122,7 +122,8 @@ def _unlabelled_speakers(doc: Doc, kb: KnowledgeBase) -> list[Candidate]:
         span = doc[start:tok.i + 1]
         if span.text in kb.surfaces or span.text.lower() in kb.agents or tok.text.lower() in kb.agents:
             continue
-        out.append(Candidate(start, tok.i + 1, "PERSON", "name"))
+        # "Corruption Watch, a civic group, said": a description can say it is a body
+        out.append(Candidate(start, tok.i + 1, _described_kind(doc, start, tok.i + 1, kb) or "PERSON", "name"))
     return out
 
 

@@ -141,11 +141,28 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
         while k >= sent.start and start - k <= 15 and doc[k].text != "," and _title_token(doc[k]):
             k -= 1
         window = doc[k + 1:start - 1]
+        possessor = _possessor_start(window)
+        if possessor is not None:  # "Kosovo's deputy prime minister, Arben Krasniqi"
+            spans.append(doc[possessor:start - 1])
+            return spans
         while len(window) and window[0].pos_ not in ("DET", "ADJ", "NOUN"):
             window = doc[window.start + 1:window.end]
         if len(window) and window[0].pos_ == "DET":
             spans.append(window)
     return spans
+
+
+def _possessor_start(window: Span) -> int | None:
+    """Where a proper-noun possessor opens a title window ("[Kosovo]'s deputy prime minister"),
+    when the window is that possessor and title words after it."""
+    marks = [t.i for t in window if t.tag_ == "POS"]
+    if len(marks) != 1 or marks[0] - 1 < window.start or window.doc[marks[0] - 1].pos_ != "PROPN" \
+            or marks[0] + 1 >= window.end:
+        return None
+    j = marks[0] - 1
+    while j - 1 >= window.start and window.doc[j - 1].pos_ == "PROPN":
+        j -= 1
+    return j
 
 
 def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilder], kb: KnowledgeBase, status: str = "current") -> None:

@@ -249,3 +249,31 @@ def test_members_listed_in_an_apposition_and_a_party_named_by_its_noun():
     assert _names(doc, by_name["Unity Coalition"].members) == ["Green Front", "Lelo"]
     lelo = by_name["Lelo"]
     assert (lelo.kind, lelo.sector) == ("ORGANIZATION", "PTY")
+
+
+POSSESSOR_BEFORE_A_NAME = r'''
+# Norway's deputy foreign minister, Ola Berg, said talks would resume.
+# i  word      tag  pos    dep       head  lemma     ent       ws
+ >0  Norway    NNP  PROPN  poss      4     Norway    B-GPE     0
+  1  's        POS  PART   case      0     's        O         1
+  2  deputy    JJ   ADJ    amod      4     deputy    O         1
+  3  foreign   JJ   ADJ    amod      4     foreign   O         1
+  4  minister  NN   NOUN   nsubj     9     minister  O         0
+  5  ,         ,    PUNCT  punct     4     ,         O         1
+  6  Ola       NNP  PROPN  compound  7     Ola       B-PERSON  1
+  7  Berg      NNP  PROPN  appos     4     Berg      I-PERSON  0
+  8  ,         ,    PUNCT  punct     4     ,         O         1
+  9  said      VBD  VERB   ROOT      9     say       O         1
+ 10  talks     NNS  NOUN   nsubj     12    talk      O         1
+ 11  would     MD   AUX    aux       12    would     O         1
+ 12  resume    VB   VERB   ccomp     9     resume    O         0
+ 13  .         .     PUNCT  punct     9     .         O         0
+'''
+
+
+def test_a_title_opening_with_a_countrys_possessor_before_a_name_gives_the_code():
+    doc = run_stages(doc_from_table(POSSESSOR_BEFORE_A_NAME))
+    by_name = {a.name: a for a in doc.actors}
+    berg, norway = by_name["Ola Berg"], by_name["Norway"]
+    assert berg.code == "NORGOV"
+    assert [(r.title, r.organization) for r in berg.roles] == [("deputy foreign minister", norway.id)]
