@@ -101,7 +101,7 @@ def _verb_relation(verb: Token, owner: dict[int, ActorBuilder]) -> None:
 
 def _noun_relation(noun: Token, owner: dict[int, ActorBuilder]) -> None:
     """"X, a member of Y", "X is the leader of Y", "X, spokesman for Y", "a colonel in the navy"."""
-    bodies = [b for t in _objects(noun, ("of", "for", "in", "at", "with")) for b in _body(t, owner)]
+    bodies = [b for t in _objects(noun, ("of", "for", "in", "at", "with", "to")) for b in _body(t, owner)]
     if not bodies:
         return
     holders: list[ActorBuilder] = []

@@ -168,6 +168,14 @@ def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -
             b.country = home or None
         if b.country and (b.code is None or b.code == b.country):
             b.code = b.country + (b.sector or "")
+    # a person tied to such a body takes its country ("a spokesman for the Ministry of X")
+    by_id = {b.id: b for b in builders}
+    for b in builders:
+        if b.kind != "PERSON" or b.country or b.sector == "IGO":
+            continue
+        tied = [by_id[r.organization] for r in b.roles if r.organization in by_id and r.status == "current"]
+        tied += [by_id[a] for a in b.affiliations if a in by_id]
+        b.country = next((o.country for o in tied if o.kind == "ORGANIZATION" and o.country), None)
 
 
 def _described_sector(doc: Doc, body: ActorBuilder, kb: KnowledgeBase) -> str | None:
