@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..datelines import dateline_places
-from ..lexicons import word_class
+from ..lexicons import is_speech_verb, word_class
 from ..sentences import text_of
 from ..syntax import all_conjuncts, definite
 from .builder import ActorBuilder, mentioned_before
@@ -57,7 +57,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         if agent is None:
             continue
         plural = tok.tag_ in ("NNS", "NNPS") or agent.kind == "GROUP"
-        if not plural:
+        if not plural and not _unnamed_official(tok, owner):
             continue  # "the minister" is a person, not a group; left to coreference
         body = _named_body(tok, owner)
         if body is not None:
@@ -80,6 +80,23 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _unnamed_official(tok: Token, owner: dict[int, ActorBuilder]) -> bool:
+    """"a senior British minister", "an Israeli official": one unnamed holder of a title whose
+    country is named on it, an actor of that country's sector (no later "the minister" points
+    back to a name, so coreference has nothing to give it)."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    if not indefinite or not any(c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i for c in tok.children):
+        return False
+    # "a British minister, Ana Ruiz," / "Ana Ruiz, a British minister": a named person's title
+    doc = tok.doc
+    named = [t for t in (tok.head, *tok.children) if t.i in owner and owner[t.i].kind == "PERSON"]
+    beside = [doc[k] for k in (tok.i + 2, tok.i - 3) if 0 <= k < len(doc) and doc[k].i in owner]
+    if named or any(owner[t.i].kind == "PERSON" for t in beside) or tok.dep_ == "appos":
+        return False
+    # "a US official said ...": an anonymous source of a statement, who is no actor of it
+    return not (tok.dep_ == "nsubj" and is_speech_verb(tok.head.lemma_.lower()))
 
 
 def _located_in(doc: Doc, i: int, owner: dict[int, ActorBuilder]) -> str | None:

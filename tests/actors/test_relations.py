@@ -277,3 +277,23 @@ def test_a_title_opening_with_a_countrys_possessor_before_a_name_gives_the_code(
     berg, norway = by_name["Ola Berg"], by_name["Norway"]
     assert berg.code == "NORGOV"
     assert [(r.title, r.organization) for r in berg.roles] == [("deputy foreign minister", norway.id)]
+
+
+UNNAMED_OFFICIAL = r'''
+# A French minister praised the German plan.
+# i  word      tag  pos    dep    head  lemma     ent     ws
+ >0  A         DT   DET    det    2     a         O       1
+  1  French    JJ   ADJ    amod   2     french    B-NORP  1
+  2  minister  NN   NOUN   nsubj  3     minister  O       1
+  3  praised   VBD  VERB   ROOT   3     praise    O       1
+  4  the       DT   DET    det    6     the       O       1
+  5  German    JJ   ADJ    amod   6     german    B-NORP  1
+  6  plan      NN   NOUN   dobj   3     plan      O       0
+  7  .         .    PUNCT  punct  3     .         O       0
+'''
+
+
+def test_an_unnamed_official_of_a_named_country_is_an_actor_of_its_government():
+    doc = run_stages(doc_from_table(UNNAMED_OFFICIAL))
+    minister = next(a for a in doc.actors if a.name == "French minister")
+    assert (minister.kind, minister.code) == ("GROUP", "FRAGOV")
