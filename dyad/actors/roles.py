@@ -171,7 +171,7 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
         status = "then"
     elif any(re.search(rf"\b{w}\b", lowered) for w in FORMER_WORDS):
         status = "former"
-    agent = kb.find_agent(re.sub(r"\b(then|former|ex)-", " ", lowered))
+    agent = _head_agent(re.sub(r"\b(then|former|ex)-", " ", lowered), kb)
     orgs: list[ActorBuilder] = []
     for tok in title:
         other = owner.get(tok.i)
@@ -204,6 +204,20 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
         person.sector = person.sector or organization.sector
     elif agent is not None:
         person.sector = person.sector or _title_sector(title, agent, kb)
+
+
+def _head_agent(words: str, kb: KnowledgeBase):
+    """The agent term heading a title: the longest one ending last before "of", "for" or "to"
+    ("deputy envoy" is an envoy, not a deputy; "minister of defence" reads its whole phrase)."""
+    whole = kb.find_agent(words)
+    tokens = words.replace("-", " ").split()
+    cut = next((n for n, t in enumerate(tokens) if t in ("of", "for", "to") and n), len(tokens))
+    for end in range(cut, 0, -1):
+        for start in range(0, end):
+            agent = kb.find_agent(" ".join(tokens[start:end]))
+            if agent is not None and agent.term.split()[-1] == tokens[end - 1].rstrip("s"):
+                return whole if whole is not None and len(whole.term.split()) > end - start else agent
+    return whole
 
 
 def _title_sector(title: Span, agent, kb: KnowledgeBase) -> str | None:
