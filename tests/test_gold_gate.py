@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 GOLD = HERE / "gold"
 BASELINE = json.loads((HERE / "eval_baseline.json").read_text(encoding="utf-8"))
 SETS = BASELINE["sets"]
-FIGURES = ("actors", "events", "quotes", "quotes_with_speaker", "roles", "realis", "dates", "places")
+FIGURES = ("actors", "events", "quotes", "quotes_with_speaker", "roles", "realis", "dates", "places",
+           "country", "sector", "affiliations", "members")
 
 
 def figures(report: Report) -> dict[str, float | None]:
@@ -39,6 +40,10 @@ def figures(report: Report) -> dict[str, float | None]:
         "realis": share(report.realis_correct, report.events.tp),
         "dates": share(report.date_correct, report.dated_gold),
         "places": share(report.place_correct, report.placed_gold),
+        "country": share(report.country_correct, report.coded_gold),
+        "sector": share(report.sector_correct, report.coded_gold),
+        "affiliations": f1(report.affiliations),
+        "members": f1(report.members),
     }
 
 
