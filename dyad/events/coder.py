@@ -84,7 +84,8 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
     for candidate in candidates:
         if candidate.restated or candidate.tok.i in superseded:
             continue
-        if not (candidate.has_source and candidate.has_target) and not (monadic and (candidate.has_source or candidate.has_target)):
+        if not (candidate.has_source and candidate.has_target) and not (monadic and (
+                candidate.has_source or candidate.has_target or _happening(candidate))):
             continue
         sure = candidate.tok.i in rescued
         if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok) and not sure:
@@ -93,6 +94,16 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
             continue  # a statement with no one it is about, or "told reporters", is not a dyadic event
         out.append(candidate)
     return out
+
+
+# Violence and protest happen whether or not anyone is named ("a car bomb exploded in Mosul", "clashes
+# erupted in Tripoli"): with --monadic, a candidate of these roots with no actor on either side is kept
+# when it happened at a named place finer than a country (a bare "the war" is a topic, not an event).
+HAPPENING_ROOTS = frozenset({"14", "18", "19", "20"})
+
+
+def _happening(candidate: Candidate) -> bool:
+    return candidate.cameo[:2] in HAPPENING_ROOTS and candidate.realis == "asserted"
 
 
 def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published: dt.date | None,
@@ -119,6 +130,8 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
             date_text, resolved = date_for(dated, sent, published, tgt.token, future=is_future(tok, realis))
             place = place_for(tok, context.index, context.actors_by_id, tgt.token, context.countries, code.root,
                               visit=code.cameo == "042", sides=frozenset({src.actor, tgt.actor}))
+            if not (src.actor or tgt.actor) and (place is None or place.precision not in ("place", "region")):
+                continue  # an actorless happening needs its place (see HAPPENING_ROOTS)
             events.append(Event(
                 id=f"e{first_id + len(events)}", source=src.actor, target=tgt.actor,
                 cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
