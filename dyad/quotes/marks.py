@@ -2,6 +2,7 @@
 joined, a partial quotation told from one that stands as a sentence."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,18 +140,34 @@ def is_partial(text: str, qs: QuoteSpan, words: int) -> bool:
 
 
 def merge_split(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
-    """“We are ready,” she said, “to help.” is one quotation."""
+    """“We are ready,” she said, “to help.” is one quotation, and so is “We are ready,” she
+    said. “We have waited long enough.”: a quotation whose first sentence stops at a comma
+    and runs on after a short attribution sentence is one statement cut by its attribution."""
     merged: list[QuoteSpan] = []
     for span in spans:
         if merged:
             prev = merged[-1]
             between = text[prev.end + 1:span.start - 1]
-            if (prev.closed and text[prev.end - 1:prev.end] == "," and between.strip().endswith(",")
-                    and len(between) < 80 and "\n" not in between and text[span.start:span.start + 1].islower()):
+            if (prev.closed and text[prev.end - 1:prev.end] == "," and len(between) < 80 and "\n" not in between
+                    and (between.strip().endswith(",") and text[span.start:span.start + 1].islower()
+                         or _attribution_sentence(between))):
                 merged[-1] = QuoteSpan(prev.start, span.end, span.closed, prev.pieces + span.pieces)
                 continue
         merged.append(span)
     return merged
+
+
+# a sentence's end inside the words between two quotations ("... said. Then ..."); a
+# capitalised abbreviation ("Sen.", "Mr.") does not end one
+_SENTENCE_END = re.compile(r"\b[a-z\d]{2,}[.!?]\s")
+
+
+def _attribution_sentence(between: str) -> bool:
+    """The words between two quotations are one sentence that ends there (" Ruiz told
+    reporters. "), with no quotation marks of their own."""
+    words = between.strip()
+    return (words.endswith(".") and not _SENTENCE_END.search(words[:-1] + " ")
+            and not any(m in words for m in OPENERS + CLOSERS + '"') and len(words.split()) >= 2)
 
 
 def is_headline(text: str, span: QuoteSpan) -> bool:

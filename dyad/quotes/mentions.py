@@ -33,7 +33,7 @@ def _title_case(content: str) -> bool:
 
 def is_title(doc: Doc, text: str, qs: QuoteSpan) -> bool:
     """Words in marks in title case, glued into the writer's sentence after a possessive
-    ("CBS's “…”"), a title noun ("the show “…”") or "on" ("appeared on “…”"), with
+    ("CBS's “…”", "his “…”"), a title noun ("the show “…”", "an episode of “…”") or "on" ("appeared on “…”"), with
     no verb of naming before them ("dubbed him “Lyin' Ted”" names someone with the words)."""
     content = text[qs.start:qs.end].strip().rstrip(".,;:")
     if not _title_case(content):
@@ -47,5 +47,9 @@ def is_title(doc: Doc, text: str, qs: QuoteSpan) -> bool:
     if not last:
         return False
     final = last[-1]
-    return (final.tag_ == "POS" or final.text in ("'s", "’s") or final.lemma_.lower() in TITLE_NOUNS
-            or (final.pos_ == "ADP" and final.lower_ == "on"))
+    if final.tag_ == "CD" and len(last) > 1:
+        final = last[-2]  # "his 1994 “…”", "CNN's 2016 “…”"
+    return (final.tag_ in ("POS", "PRP$") or final.text in ("'s", "’s") or final.lemma_.lower() in TITLE_NOUNS
+            or (final.pos_ == "ADP" and final.lower_ == "on")
+            # "an episode of “…”", "this weekend's broadcast of “…”"
+            or (final.lower_ == "of" and len(last) > 1 and last[-2].lemma_.lower() in TITLE_NOUNS))

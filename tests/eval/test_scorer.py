@@ -49,3 +49,16 @@ def test_locations_are_not_scored_but_unknown_actors_are():
     report = Report()
     score_document(make_doc(extra_actor=True), GOLD, report)
     assert (report.actors.tp, report.actors.fp, report.actors.fn) == (3, 1, 0)
+
+
+def test_a_short_quotation_the_gold_cannot_record_is_not_held_against_precision():
+    from dataclasses import replace
+    doc = make_doc()
+    short = Quote("q2", "hosted", 6, 12, "partial", None, None, None)  # under four words, matches nothing
+    longer = Quote("q3", "Chile hosted Peru today", 0, 17, "direct", None, None, None)
+    report = Report()
+    score_document(replace(doc, quotes=doc.quotes + (short,)), GOLD, report)
+    assert (report.quotes.fp, report.quote_speakers.fp) == (0, 0)
+    report = Report()
+    score_document(replace(doc, quotes=doc.quotes + (longer,)), GOLD, report)
+    assert (report.quotes.fp, report.quote_speakers.fp) == (1, 1)

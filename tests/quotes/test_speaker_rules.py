@@ -19,9 +19,15 @@ def speakers(doc, kind="direct"):
 # ---------------------------------------------------------------- verbs that only carry a quotation
 
 def test_continued_attributes_a_quotation(extract):
+    doc = extract("Mara Quill said the talks would resume. “We are not finished,” she continued.")
+    assert [q.cue for q in doc.quotes if q.kind == "direct"] == ["continued"]
+    assert speakers(doc) == ["Mara Quill"]
+
+
+def test_a_quotation_run_on_after_said_is_one_quotation(extract):
+    # “A,” X said. “B,” she continued. is one statement cut by its attribution
     doc = extract("“The talks will resume,” Mara Quill said. “We are not finished,” she continued.")
-    assert [q.cue for q in doc.quotes if q.kind == "direct"] == ["said", "continued"]
-    assert speakers(doc) == ["Mara Quill", "Mara Quill"]
+    assert speakers(doc) == ["Mara Quill"]
 
 
 def test_continue_with_a_complement_is_not_a_cue(extract):
