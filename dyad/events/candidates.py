@@ -2,13 +2,14 @@
 realis, before the passes in ``coder.py`` refine them."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..lexicons import word_class
-from ..sentences import sentences
+from ..sentences import sentences, text_of
 from .arguments import Arg, complement_targets, fill_slots, object_noun_targets, support_verb_targets
 from .cameo import reduce_code
 from .lexicon import Pattern
@@ -111,16 +112,21 @@ def _furniture(sent, seen: set[str]) -> bool:
     """A line that tells no news: a sentence said before word for word (a headline repeated as
     the lead), or a line opened by a page-furniture cue and a colon ("Related:", "Photo:"), or a
     byline ("By Jane Doe, Reuters": "by" opening a line without a verb)."""
-    key = " ".join(sent.text.lower().split())
+    key = " ".join(text_of(sent.doc)[sent.start_char:sent.end_char].lower().split())
     if key in seen:
         return True
     seen.add(key)
-    words = [t for t in sent if not t.is_space]
+    words: list[Token] = []  # the first four words are all a cue needs
+    for t in sent:
+        if not t.is_space:
+            words.append(t)
+            if len(words) == 4:
+                break
     for n in (1, 2, 3):
         cue = " ".join(t.lower_ for t in words[:n])
         if cue in BOILERPLATE and len(words) > n and words[n].text in (":", "|", "-", "—"):
             return True
-    return bool(words) and words[0].lower_ == "by" and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return bool(words) and words[0].lower_ == "by" and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
 def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ...]:
@@ -140,16 +146,17 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
     recoded = _denials(doc, chosen) | _reductions(doc, chosen)
     found: list[Candidate] = []
     seen: set[str] = set()
-    for sent_i, sent in enumerate(sentences(doc)):
-        if _furniture(sent, seen):
+    sents = sentences(doc)
+    starts = [s.start for s in sents]
+    furniture = {n for n, sent in enumerate(sents) if _furniture(sent, seen)}
+    for i in sorted(chosen):  # document order, sentence by sentence
+        sent_i = bisect_right(starts, i) - 1
+        if sent_i < 0 or sent_i in furniture or i >= sents[sent_i].end:
             continue
-        for tok in sent:
-            pattern = chosen.get(tok.i)
-            if pattern is None or _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen):
-                continue
-            if _a_state(tok, pattern):
-                continue
-            found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
+        tok, pattern = doc[i], chosen[i]
+        if _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen) or _a_state(tok, pattern):
+            continue
+        found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
     return tuple(found)
 
 
