@@ -36,6 +36,9 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"advertisement",
         r"like this\s*:?",
         r"loading(?:\.\.\.|…)",
+        # an embedded video's caption as news sites print it above the article: "CLOSE" (the player's
+        # close button) then the blurb; capitals only, so prose opening "Close aides said" stays
+        r"(?-i:CLOSE)\s.{0,600}",
     )
 )
 

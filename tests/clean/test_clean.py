@@ -311,3 +311,9 @@ def test_markup_tags_are_removed_and_their_words_kept():
     assert "tweet" not in result.text and "123456" not in result.text
     assert "We will win." in result.text and "a < b, x<3" in result.text
     assert '<tweet tweet-id="123456">' in result.removed
+
+
+def test_a_video_caption_line_is_furniture_but_prose_opening_close_is_not():
+    cleaned = clean_text("CLOSE The senator spoke for an hour. NEWS TODAY\n\nThe senator spoke.\n\nClose aides said he was tired.")
+    assert cleaned.text == "The senator spoke.\n\nClose aides said he was tired."
+    assert cleaned.removed == ("CLOSE The senator spoke for an hour. NEWS TODAY",)
