@@ -56,6 +56,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
         if kind is None:
             continue
         start, end = _trim(ent)
+        if end - start > 2 and doc[start].lower_ in STANCE_PREFIXES and doc[start + 1].text == "-":
+            continue  # "a pro-Trump rally": a stance, not a mention of the person
         if start < end and in_dateline(text, doc[start].idx):
             continue  # "WASHINGTON (AP) —": where the story was filed, not an actor in it
         if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):
@@ -75,6 +77,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
     return _select(found, doc)
 
 
+STANCE_PREFIXES = word_class("stance_prefixes")
 VESSEL_NOUNS = word_class("vessel_nouns")
 WEAPON_NOUNS = word_class("weapon_nouns")
 LOCATIVE_PREPOSITIONS = word_class("locative_prepositions")

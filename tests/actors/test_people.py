@@ -97,3 +97,9 @@ def test_an_article_saying_only_the_surname_names_the_full_person(pipeline):
     assert [(a.name, a.code) for a in doc.actors] == [("Vladimir Putin", "RUSGOV")]
     doc = pipeline.extract("Anna Putin met the mayor. Putin said the talks had failed.", published="2019-05-02")
     assert "Vladimir Putin" not in [a.name for a in doc.actors]  # the article's own full name decides
+
+
+@pytest.mark.model
+def test_a_stance_adjective_is_no_mention_of_the_person(pipeline):
+    doc = pipeline.extract("Hundreds joined a pro-Trump rally in Ohio on Saturday.", published="2018-05-02")
+    assert [a.name for a in doc.actors if a.kind == "PERSON"] == []
