@@ -234,3 +234,32 @@ def _membership_objects(verb: Token) -> list[Token]:
             out += [c for c in prep.children if c.dep_ == "pobj"]
     # "whose members include A and B": the members are the object either way
     return out
+
+
+# sectors of the state's own bodies and offices, whose country a sentence naming one country gives
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+
+
+def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
+    """A titled person the text gives no country takes the country their sentence names when it
+    names exactly one ("Judge Ana Ruiz opened investigations against Chilean officials"); an
+    unnamed group ("students", "the forces") takes it when the whole story names one country
+    only (with its dateline's): a story naming several leaves a group's country open."""
+    countries = [b for b in builders if b.kind == "COUNTRY" and b.country]
+    story: set[str] | None = None
+    for b in builders:
+        if b.country or b.sector in (None, "IGO") or b.kind not in ("GROUP", "PERSON"):
+            continue
+        if b.kind == "GROUP":
+            if story is None:
+                filed = dateline_country(doc)
+                story = {c.country for c in countries} | ({filed} if filed else set())
+            named = set(story)
+        else:
+            sent = doc[min(s for s, _, _ in b.mentions)].sent
+            named = {c.country for c in countries if any(sent.start <= s < sent.end for s, _, _ in c.mentions)}
+        if len(named) != 1:
+            continue
+        b.country = named.pop()
+        if b.kind == "GROUP" or b.code == b.sector:
+            b.code = b.country + (b.sector or "")

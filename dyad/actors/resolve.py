@@ -14,7 +14,7 @@ from ..lexicons import body_head_sectors
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
-from .groups import _home_country, add_group_mentions, add_stated_memberships
+from .groups import _home_country, add_group_mentions, add_stated_memberships, sentence_country
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
@@ -113,6 +113,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     add_stated_memberships(doc, token_owner)
     add_stated_relations(doc, builders, token_owner, kb)
     _unknown_bodies(builders, doc, kb)
+    sentence_country(doc, builders)
     return freeze(doc, builders, kb)
 
 

@@ -85,6 +85,18 @@ def test_bare_police_belong_to_the_country_the_story_is_about(extract):
     assert (police.country, police.code) == ("KEN", "KENCOP")
 
 
+def test_a_story_naming_one_country_gives_its_groups_and_titled_people_that_country(extract):
+    # invented sentences: one country named, so the unnamed students and the judge are of it
+    doc = extract("Thousands of university students marched across Bolivia on Friday to demand new elections.")
+    students = next(a for a in doc.actors if a.name.endswith("students"))
+    assert (students.country, students.code) == ("BOL", "BOLEDU")
+    judge = extract("Judge Marta Quispe opened an inquiry into Peruvian mining officials on Monday.")
+    assert next(a for a in judge.actors if a.name == "Marta Quispe").country == "PER"
+    # two countries named: the group's country stays open
+    both = extract("Students marched on Friday as Chile and Argentina signed a trade pact.")
+    assert next(a for a in both.actors if a.name == "Students").country is None
+
+
 @pytest.mark.parametrize("text, name, country, code", [
     # a name many countries' bodies share is the knowledge base's body only in its own country's story
     ("The Chilean government sent the pension bill to Congress on Tuesday.", "Congress", "CHL", "CHLLEG"),
