@@ -236,10 +236,6 @@ def _membership_objects(verb: Token) -> list[Token]:
     return out
 
 
-# sectors of the state's own bodies and offices, whose country a sentence naming one country gives
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
-
-
 def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
     """A titled person the text gives no country takes the country their sentence names when it
     names exactly one ("Judge Ana Ruiz opened investigations against Chilean officials"); an

@@ -14,7 +14,12 @@ Figures:
 - source/target country accuracy: over records with a gold source (target), the main event's
   source (target) actor has one of the gold codes (its country, or ``IGO`` for an
   intergovernmental body);
-- source/target sector accuracy: the same over gold actors that carry a sector.
+- source/target sector accuracy: the same over gold actors that carry a sector, read as its
+  primary three-letter code: PLOVER appends an ethnic or religious tag in lower case ("MILsrp",
+  "CVLkur") and writes journalists JRN where CAMEO (and dyad) write MED.
+
+A few gold country codes are CAMEO's older forms or slips of the coder (JAP, ITL, VTN) and are
+read as the ISO codes they stand for.
 """
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ from ..document import Actor, Document, Event
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "plover_gsr_dev"
 DATA_FILE = "PLOVER_GSR_dev.json"
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # gold country codes not in ISO 3166
+SECTOR_SYNONYMS = {"JRN": "MED"}  # PLOVER's journalists, CAMEO's media
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,12 @@ def _codes(actor: Actor | None) -> set[str]:
     return codes
 
 
+def _primary_sector(sector: str) -> str:
+    """"MILsrp" -> MIL, "JRNchr" -> MED: the sector without PLOVER's ethnic or religious tag."""
+    primary = sector[:3].upper()
+    return SECTOR_SYNONYMS.get(primary, primary)
+
+
 @dataclass
 class PloverTally:
     records: int = 0
@@ -86,11 +99,11 @@ class PloverTally:
     confusion: Counter = field(default_factory=Counter)
 
     def add_side(self, side: str, gold: Sequence[dict], actor: Actor | None) -> None:
-        codes = {str(a.get("code") or "").upper() for a in gold if a.get("code")}
+        codes = {OLD_CODES.get(c, c) for c in (str(a.get("code") or "").upper() for a in gold if a.get("code"))}
         if codes:
             self.counts[(side, "country", "gold")] += 1
             self.counts[(side, "country", "ok")] += bool(codes & _codes(actor))
-        sectors = {str(a.get("sector")).upper() for a in gold if a.get("sector")}
+        sectors = {_primary_sector(str(a["sector"])) for a in gold if a.get("sector") and str(a["sector"]).strip("*")}
         if sectors:
             self.counts[(side, "sector", "gold")] += 1
             self.counts[(side, "sector", "ok")] += bool(actor is not None and actor.sector in sectors)

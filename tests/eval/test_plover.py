@@ -41,6 +41,20 @@ def test_main_event_skips_a_plain_statement_and_actors_are_scored():
     assert figures["target_country_accuracy"] == 1.0
 
 
+def test_tagged_sectors_and_old_country_codes_are_read_as_their_primary_codes():
+    actors = [NS(id="x", country="JPN", code="JPNMIL", sector="MIL"), NS(id="y", country="LBN", code="LBNMED", sector="MED")]
+    doc = NS(events=[_event(0, "19", "ASSAULT", "x", "y")], actors=actors)
+    record = NS(event="ASSAULT", sources=({"code": "JAP", "sector": "MILsrp"},), targets=({"code": "LBN", "sector": "JRNchr"},))
+    tally = PloverTally()
+    score_record(doc, record, tally)
+    figures = tally.as_dict()
+    assert figures["source_country_accuracy"] == 1.0 and figures["source_sector_accuracy"] == 1.0
+    assert figures["target_sector_accuracy"] == 1.0
+    tally = PloverTally()
+    score_record(doc, NS(event="ASSAULT", sources=({"code": "JPN", "sector": "***"},), targets=()), tally)
+    assert tally.as_dict()["source_sector_gold"] == 0  # '***' is no sector
+
+
 FOLDS = ROOT / "dyad" / "data" / "conflibert_folds.tsv"
 CONFLIBERT = ROOT.parent / "shared" / "data" / "conflibert"
 
