@@ -259,3 +259,22 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
         b.country = named.pop()
         if b.kind == "GROUP" or b.code == b.sector:
             b.code = b.country + (b.sector or "")
+
+
+def names_a_people(doc: Doc, start: int, end: int) -> bool:
+    """A plural demonym used as a noun ("Algerians marched", "ethnic Albanians"): the people,
+    not their state (a demonym modifying a noun, "Algerian police", is left to the noun)."""
+    root = doc[start:end].root
+    return root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod", "poss")
+
+
+def people_country(doc: Doc, start: int, end: int, country: str, owner: dict[int, ActorBuilder]) -> str | None:
+    """The country of a people: the one after "of" ("the Albanians of southern Serbia"); none for
+    an ethnic group ("ethnic Turks" in Sweden are no actor of Turkey); else the demonym's own."""
+    root = doc[start:end].root
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = owner.get(obj.i)
+            if place is not None and place.kind == "COUNTRY" and place.country:
+                return place.country
+    return None if start and doc[start - 1].lower_ == "ethnic" else country

@@ -14,7 +14,7 @@ from ..lexicons import body_head_sectors
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
-from .groups import _home_country, add_group_mentions, add_stated_memberships, sentence_country
+from .groups import _home_country, add_group_mentions, add_stated_memberships, names_a_people, people_country, sentence_country
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
@@ -66,6 +66,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
         attach(owner, cand.start, cand.end, via)
 
     evidence = country_evidence(doc, candidates, kb)
+    peoples: list[tuple[Candidate, Entry]] = []
     for cand in candidates:
         if cand.kind == "PERSON" and not cand.kb_key:
             continue
@@ -73,6 +74,9 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
             entry = kb.entries[cand.kb_key]
             if kb.is_shared(doc[cand.start:cand.end].text):
                 entry = in_context(entry, doc[cand.start:cand.end].text, evidence)
+            if entry.kind == "COUNTRY" and cand.via == "demonym" and names_a_people(doc, cand.start, cand.end):
+                peoples.append((cand, entry))  # "Algerians", "ethnic Albanians": placed once the countries are known
+                continue
             owner = by_key.get(entry.key) or new(
                 entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
                 code=entry.code, kb_members=entry.members,
@@ -100,6 +104,12 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
                                        code=cand.country if cand.kind == "ORGANIZATION" and cand.country else None)
         attach(owner, cand.start, cand.end, cand.via)
 
+    for cand, entry in peoples:
+        country = people_country(doc, cand.start, cand.end, entry.country, token_owner)
+        key = f"GROUP:{country}:{entry.key}:people"
+        owner = by_key.get(key) or new(doc[cand.start:cand.end].text, "GROUP", key, country=country,
+                                       sector="CVL", code=(country or "") + "CVL")
+        attach(owner, cand.start, cand.end, "agent")
     _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)

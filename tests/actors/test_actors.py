@@ -97,6 +97,19 @@ def test_a_story_naming_one_country_gives_its_groups_and_titled_people_that_coun
     assert next(a for a in both.actors if a.name == "Students").country is None
 
 
+def test_a_plural_demonym_used_as_a_noun_is_the_people_not_the_state(extract):
+    # invented sentences
+    doc = extract("Thousands of Moldovans marched in Chisinau on Sunday.")
+    people = next(a for a in doc.actors if a.name == "Moldovans")
+    assert (people.kind, people.country, people.sector) == ("GROUP", "MDA", "CVL")
+    of = extract("The Hungarians of northern Romania demanded schools in their language.")
+    assert next(a for a in of.actors if a.name == "Hungarians").country == "ROU"
+    ethnic = extract("Ethnic Uzbeks protested against the new law in Kazakhstan on Friday.")
+    assert next(a for a in ethnic.actors if a.name == "Uzbeks").country == "KAZ"  # the story's one country
+    modifier = extract("Moldovan police detained the protesters.")
+    assert any(a.kind == "GROUP" and a.code == "MDACOP" for a in modifier.actors)
+
+
 @pytest.mark.parametrize("text, name, country, code", [
     # a name many countries' bodies share is the knowledge base's body only in its own country's story
     ("The Chilean government sent the pension bill to Congress on Tuesday.", "Congress", "CHL", "CHLLEG"),
