@@ -242,8 +242,12 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
     unnamed group ("students", "the forces") takes it when the whole story names one country
     only (with its dateline's): a story naming several leaves a group's country open."""
     countries = [b for b in builders if b.kind == "COUNTRY" and b.country]
+    owner = {i: c for c in countries for s, e, _ in c.mentions for i in range(s, e)}
     story: set[str] | None = None
     for b in builders:
+        if b.kind == "GROUP" and not b.country and b.sector is None:
+            b.country = _demonym_before(doc, b, owner)  # "Iraqi Kurds": a people named with its country
+            b.code = b.country
         if b.country or b.sector in (None, "IGO") or b.kind not in ("GROUP", "PERSON"):
             continue
         if b.kind == "GROUP":
@@ -259,6 +263,15 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
         b.country = named.pop()
         if b.kind == "GROUP" or b.code == b.sector:
             b.code = b.country + (b.sector or "")
+
+
+def _demonym_before(doc: Doc, group: ActorBuilder, owner: dict[int, ActorBuilder]) -> str | None:
+    """The country of a demonym right before a group's first name mention ("Iraqi Kurds")."""
+    start, end, _ = min(group.mentions)
+    country = owner.get(start - 1)
+    if country is None or doc[start - 1].head.i not in range(start, end):
+        return None
+    return country.country
 
 
 def names_a_people(doc: Doc, start: int, end: int) -> bool:
