@@ -55,8 +55,13 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
         return None
 
     persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
+    peoples: list[tuple[Candidate, Entry]] = []
     for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
         words = [t.text for t in doc[cand.start:cand.end]]
+        if len(words) > 1 and all(kb.surfaces.get(w, ("", ""))[1] == "demonym" for w in words):
+            # "Bosnian Serbs" tagged a person: a people, of the first demonym's country
+            peoples.append((cand, kb.entries[kb.surfaces[words[0]][0]]))
+            continue
         owner = person_with_surname(words)
         if owner is None:
             owner = new(" ".join(words), "PERSON", _person_key(words))
@@ -66,7 +71,6 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
         attach(owner, cand.start, cand.end, via)
 
     evidence = country_evidence(doc, candidates, kb)
-    peoples: list[tuple[Candidate, Entry]] = []
     for cand in candidates:
         if cand.kind == "PERSON" and not cand.kb_key:
             continue

@@ -108,6 +108,9 @@ def test_a_plural_demonym_used_as_a_noun_is_the_people_not_the_state(extract):
     assert next(a for a in ethnic.actors if a.name == "Uzbeks").country == "KAZ"  # the story's one country
     named = extract("Thousands of Iraqi Kurds gathered in Kirkuk as Turkey and Syria closed their borders.")
     assert any(a.name == "Kurds" and a.country == "IRQ" for a in named.actors)  # a people named with its country
+    # demonyms only ("Bosnian Croats"), which the tagger may take for a person's name: a people
+    assert [(a.kind, a.country) for a in extract("Bosnian Croats demanded new elections in Mostar on Monday.").actors
+            if a.name == "Bosnian Croats"] == [("GROUP", "BIH")]
     modifier = extract("Moldovan police detained the protesters.")
     assert any(a.kind == "GROUP" and a.code == "MDACOP" for a in modifier.actors)
 
