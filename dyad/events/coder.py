@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from ..actors.index import ActorIndex
 from ..document import Event, Span as CharSpan, Trigger
 from ..sentences import sentences
-from ..syntax import is_passive
+from ..lexicons import word_class
+from ..syntax import carrier_of, is_passive
 from .cameo import lookup
 from .anaphora import event_anaphora, implicit_partners, pair_anaphora, targets_from_places
 from .candidates import Candidate, EventContext, find_candidates, reciprocal_sides
@@ -88,7 +89,8 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
                 candidate.has_source or candidate.has_target or _happening(candidate))):
             continue
         sure = candidate.tok.i in rescued
-        if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok) and not sure:
+        if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok) and not sure \
+                and not (monadic and _happening(candidate) and _named_subject(candidate.tok)):
             continue  # an active verb whose subject the parse lost: too unreliable to code
         if candidate.cameo.startswith("01") and ((not candidate.has_target and not sure) or _only_the_press(candidate, index)):
             continue  # a statement with no one it is about, or "told reporters", is not a dyadic event
@@ -104,6 +106,12 @@ HAPPENING_ROOTS = frozenset({"14", "18", "19", "20"})
 
 def _happening(candidate: Candidate) -> bool:
     return candidate.cameo[:2] in HAPPENING_ROOTS and candidate.realis == "asserted"
+
+
+def _named_subject(tok) -> bool:
+    """The verb has a subject that is no actor ("they fired on civilians", "artillery fire killed 12"):
+    the act is told, only its doer is unknown."""
+    return any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published: dt.date | None,
@@ -130,8 +138,9 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
             date_text, resolved = date_for(dated, sent, published, tgt.token, future=is_future(tok, realis))
             place = place_for(tok, context.index, context.actors_by_id, tgt.token, context.countries, code.root,
                               visit=code.cameo == "042", sides=frozenset({src.actor, tgt.actor}))
-            if not (src.actor or tgt.actor) and (place is None or place.precision not in ("place", "region")):
-                continue  # an actorless happening needs its place (see HAPPENING_ROOTS)
+            if not (src.actor or tgt.actor) and candidate.pattern.pos != "VERB" and (
+                    place is None or place.precision not in ("place", "region")):
+                continue  # an actorless happening named by a noun needs its place (see HAPPENING_ROOTS)
             events.append(Event(
                 id=f"e{first_id + len(events)}", source=src.actor, target=tgt.actor,
                 cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
@@ -139,12 +148,31 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
                 trigger=trigger, sentence=candidate.sent_i, date=resolved.value if resolved else None,
                 date_text=date_text, date_granularity=resolved.granularity if resolved else None,
                 date_source="sentence" if resolved else None,
-                place=place, mentions=(CharSpan(trigger.start, trigger.end),),
+                place=place, mentions=(CharSpan(trigger.start, trigger.end), *_carrier_spans(tok, word)),
                 confidence=learned if learned is not None else
                 _confidence(src.actor, tgt.actor, candidate.pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
                 reciprocal=candidate.reciprocal,
             ))
     return events
+
+
+# verbs whose subject is an event noun and which only say it happened ("the attack occurred in X",
+# "clashes erupted"); a support verb with no object says so too ("talks resumed")
+OCCURRING_VERBS = word_class("occurring_verbs")
+SUPPORT_VERBS = word_class("support_verbs")
+
+
+def _carrier_spans(tok, word) -> tuple[CharSpan, ...]:
+    """The verb that states an event noun's event is one of its mentions: "launched an assault",
+    "the attack occurred in X", "clashes erupted"."""
+    if word.i != tok.i or tok.pos_ != "NOUN" or tok.head.i == tok.i:
+        return ()
+    verb = carrier_of(tok)
+    if verb is tok and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (
+            tok.head.lemma_.lower() in OCCURRING_VERBS or tok.head.lemma_.lower() in SUPPORT_VERBS
+            and not any(c.dep_ == "dobj" for c in tok.head.children)):
+        verb = tok.head
+    return () if verb is tok else (CharSpan(verb.idx, verb.idx + len(verb.text)),)
 
 
 def _confidence(source: str | None, target: str | None, pattern: Pattern, realis: str) -> float:

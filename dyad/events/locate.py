@@ -99,14 +99,17 @@ class _Looker:
     def finest(self, tokens: list[Token]) -> Place | None:
         """Of the places named, the finest, with the region named beside it as its ``admin1``;
         a country named as an actor only when nothing finer is named."""
-        places = []
+        places, inner = [], []
         for candidate in tokens:
             place = self.place(candidate)
             if place is not None and all(place.name != p.name for p in places):
                 places.append(place)
+                if not _container(candidate):
+                    inner.append(place)
         if not places:
             return None
-        best = min(places, key=lambda p: _FINE.get(p.feature, 0))
+        # "the East Ghouta region of rural Damascus": the named region lies in what follows "of"
+        best = min(inner or places, key=lambda p: _FINE.get(p.feature, 0))
         region = next((p for p in places if p.feature in ("region", "news_region") and p is not best), None)
         if region is not None and best.feature == "place" and region.country in (None, best.country):
             best = replace(best, admin1=region.name)
@@ -133,6 +136,18 @@ class _Looker:
                 continue
             found[place.name] = place
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _container(tok: Token) -> bool:
+    """A name after "of" on an area named in its own right ("the East Ghouta region of rural
+    Damascus"): the place that contains the one named, not the finer place ("the West Bank city
+    of Hebron" is Hebron)."""
+    of = tok.head
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in word_class("place_nouns"):
+        # "Baghdad's northern neighbourhood of Qahira": the owner holds the place named after "of"
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children)
+    return of.lower_ == "of" and of.dep_ == "prep" and of.head.lemma_.lower() in word_class("area_nouns") and any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.ent_type_ != "NORP" for c in of.head.children)
 
 
 def _clauses(tok: Token) -> list[Token]:
@@ -164,7 +179,8 @@ def _place_tokens(obj: Token) -> list[Token]:
     Damascus", "EU headquarters in Brussels", "the Tartus naval base")."""
     out = [obj]
     for child in obj.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN" or child.dep_ == "poss" and child.ent_type_ in PLACE_ENTS:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" or child.dep_ in ("poss", "amod") and child.ent_type_ in PLACE_ENTS \
+                and child.pos_ == "PROPN":
             out.append(child)  # "the Tartus naval base", "Mecca's main hospital"
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside"):
             out += [t for g in child.children if g.dep_ == "pobj" for t in _place_tokens(g)]
@@ -181,20 +197,30 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
     named = obj.ent_type_ in PLACE_ENTS
     actor = actors_by_id.get(index.actor_at(obj.i))
     country = actor is not None and actor.kind == "COUNTRY"  # whatever entity label the parser gave it
-    if not (named or country) and not (obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
+    # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
+    called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns") \
+        and obj.pos_ == "PROPN" and obj.text[:1].isupper()
+    # a town the parser took for a person, where an event happens ("demonstrated in Grozny")
+    person_town = (obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and obj.dep_ == "pobj"
+                   and obj.head.lower_ in ("in", "inside", "near", "outside"))
+    if not (named or country or called_place or person_town) and not (
+            obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
         return None  # a people ("captured 11 Iranians"), a person or a date is no place
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
-    # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
-    called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns")
+    name = name[:-2] if name[-2:] in ("'s", "’s") and len(name) > 3 else name  # "Palmyra's countryside"
+    if person_town and not called_place:
+        return gazetteer.geocode(name, hints=hints, villages=False, features=("place",))
+    if called_place and actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
+        found = gazetteer.geocode(name, hints=hints, villages=True, features=("place",))
+        return found or Place(name=name, precision="place")
     if actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):
         if actor.code is None and actor.kind == "ORGANIZATION":
             # a town the parser took for an organisation ("captured Bentiu"): a town, a village only as
             # what a place verb acts on
             acted_on = obj.dep_ == "dobj" and obj.head.lemma_.lower() in word_class("place_verbs")
-            found = gazetteer.geocode(name, hints=hints, villages=acted_on or called_place, features=("place",))
-            return found or (Place(name=name, precision="place") if called_place else None)
+            return gazetteer.geocode(name, hints=hints, villages=acted_on, features=("place",))
         return None  # an organisation is not a place
     if actor is not None and actor.kind == "COUNTRY" and _via(actor, obj) not in ("capital", "metonym"):
         if obj.dep_ in ("compound", "amod", "npadvmod") and obj.head.lemma_.lower() not in word_class("place_nouns"):

@@ -156,3 +156,54 @@ def test_the_dateline_places_an_event_only_as_a_last_resort_and_says_so():
     placed = [e.place for e in events(KABUL_DATELINE) if e.trigger.text == "attacked"]
     assert placed and placed[0] is not None
     assert (placed[0].name, placed[0].country, placed[0].precision) == ("Kabul", "AFG", "dateline")
+
+
+LAUNCHED_AN_ATTACK = r'''
+# Rebels launched an attack in Hama on Friday.
+# i  word      tag  pos    dep     head  lemma     ent     ws
+ >0  Rebels    NNS  NOUN   nsubj   1     rebel     O       1
+  1  launched  VBD  VERB   ROOT    1     launch    O       1
+  2  an        DT   DET    det     3     an        O       1
+  3  attack    NN   NOUN   dobj    1     attack    O       1
+  4  in        IN   ADP    prep    1     in        O       1
+  5  Hama      NNP  PROPN  pobj    4     Hama      B-GPE   1
+  6  on        IN   ADP    prep    1     on        O       1
+  7  Friday    NNP  PROPN  pobj    6     Friday    B-DATE  0
+  8  .         .    PUNCT  punct   1     .         O       0
+'''
+
+THE_ATTACK_OCCURRED = r'''
+# The attack occurred in Hama.
+# i  word      tag  pos    dep     head  lemma     ent     ws
+ >0  The       DT   DET    det     1     the       O       1
+  1  attack    NN   NOUN   nsubj   2     attack    O       1
+  2  occurred  VBD  VERB   ROOT    2     occur     O       1
+  3  in        IN   ADP    prep    2     in        O       1
+  4  Hama      NNP  PROPN  pobj    3     Hama      B-GPE   0
+  5  .         .    PUNCT  punct   2     .         O       0
+'''
+
+THREE_WERE_KILLED = r'''
+# Many were killed.
+# i  word    tag  pos    dep        head  lemma   ent  ws
+ >0  Many    JJ   ADJ    nsubjpass  2     many    O    1
+  1  were    VBD  AUX    auxpass    2     be      O    1
+  2  killed  VBN  VERB   ROOT       2     kill    O    0
+  3  .       .    PUNCT  punct      2     .       O    0
+'''
+
+
+def test_the_verb_that_states_an_event_noun_is_one_of_its_mentions():
+    text = "Rebels launched an attack in Hama on Friday."
+    (event,) = [e for e in events(LAUNCHED_AN_ATTACK) if e.trigger.text == "attack"]
+    assert [text[m.start:m.end] for m in event.mentions] == ["attack", "launched"]
+    assert event.place.name == "Hama"
+    text = "The attack occurred in Hama."
+    (event,) = events(THE_ATTACK_OCCURRED)
+    assert [text[m.start:m.end] for m in event.mentions] == ["attack", "occurred"]
+    assert event.place.name == "Hama"
+
+
+def test_a_verb_of_violence_with_no_one_named_is_an_event_even_without_a_place():
+    (event,) = events(THREE_WERE_KILLED)
+    assert (event.cameo[:2], event.source, event.target, event.place) == ("18", None, None, None)
