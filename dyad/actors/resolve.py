@@ -26,95 +26,52 @@ def _person_key(tokens: list[str]) -> str:
     return " ".join(t.lower() for t in tokens)
 
 
-def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, published: date | None = None) -> ActorIndex:
-    builders: list[ActorBuilder] = []
-    by_key: dict[str, ActorBuilder] = {}
-    token_owner: dict[int, ActorBuilder] = {}
-    serial = count(1)
+class _Registry:
+    """The actors of one document while they are built: ids in creation order, lookup keys,
+    and which actor owns each token."""
 
-    def new(name: str, kind: str, key: str, **attrs) -> ActorBuilder:
+    def __init__(self) -> None:
+        self.builders: list[ActorBuilder] = []
+        self.by_key: dict[str, ActorBuilder] = {}
+        self.token_owner: dict[int, ActorBuilder] = {}
+        self.serial = count(1)
+
+    def new(self, name: str, kind: str, key: str, **attrs) -> ActorBuilder:
         # ids never repeat, though merging aliases removes builders
-        builder = ActorBuilder(id=f"a{next(serial)}", name=name, kind=kind, key=key, **attrs)
-        builders.append(builder)
-        by_key[key] = builder
+        builder = ActorBuilder(id=f"a{next(self.serial)}", name=name, kind=kind, key=key, **attrs)
+        self.builders.append(builder)
+        self.by_key[key] = builder
         return builder
 
-    def attach(builder: ActorBuilder, start: int, end: int, via: str) -> None:
+    def attach(self, builder: ActorBuilder, start: int, end: int, via: str) -> None:
         builder.mentions.append((start, end, via))
         for i in range(start, end):
-            token_owner[i] = builder
+            self.token_owner[i] = builder
 
-    # Persons: full names first so later surname-only mentions join them.
-    def person_with_surname(words: list[str]) -> ActorBuilder | None:
+    def person_with_surname(self, words: list[str]) -> ActorBuilder | None:
         # "Al Hashimi" ends "Karim Al Hashimi"; a first name alone is not enough
         key = _person_key(words)
-        for b in builders:
+        for b in self.builders:
             name_words = b.key.split()
             if b.kind == "PERSON" and len(words) <= len(name_words) and key == " ".join(name_words[-len(words):]):
                 return b
         return None
 
-    persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
-    peoples: list[tuple[Candidate, Entry]] = []
-    for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
-        words = [t.text for t in doc[cand.start:cand.end]]
-        if len(words) > 1 and all(kb.surfaces.get(w, ("", ""))[1] == "demonym" for w in words):
-            # "Bosnian Serbs" tagged a person: a people, of the first demonym's country
-            peoples.append((cand, kb.entries[kb.surfaces[words[0]][0]]))
-            continue
-        owner = person_with_surname(words)
-        if owner is None:
-            owner = new(" ".join(words), "PERSON", _person_key(words))
-            via = "name"
-        else:
-            via = "surname" if len(words) < len(owner.key.split()) else "name"
-        attach(owner, cand.start, cand.end, via)
 
+def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, published: date | None = None) -> ActorIndex:
+    reg = _Registry()
+    builders, token_owner, new, attach = reg.builders, reg.token_owner, reg.new, reg.attach
+    peoples: list[tuple[Candidate, Entry]] = []  # "Algerians", "Bosnian Serbs": placed once the countries are known
+    _add_persons(doc, candidates, kb, reg, peoples)
     evidence = country_evidence(doc, candidates, kb)
-    for cand in candidates:
-        if cand.kind == "PERSON" and not cand.kb_key:
-            continue
-        if cand.kb_key:
-            entry = kb.entries[cand.kb_key]
-            if kb.is_shared(doc[cand.start:cand.end].text):
-                entry = in_context(entry, doc[cand.start:cand.end].text, evidence)
-            if entry.kind == "COUNTRY" and cand.via == "demonym" and names_a_people(doc, cand.start, cand.end):
-                peoples.append((cand, entry))  # "Algerians", "ethnic Albanians": placed once the countries are known
-                continue
-            owner = by_key.get(entry.key) or new(
-                entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
-                code=entry.code, kb_members=entry.members,
-            )
-            via = cand.via
-            if via == "capital" and doc[cand.start:cand.end].root.dep_ in ("nsubj", "nsubjpass", "poss"):
-                via = "metonym"  # "Moscow said": the capital acting as its government
-            attach(owner, cand.start, cand.end, via)
-            continue
-        words = [t.text for t in doc[cand.start:cand.end]]
-        person = person_with_surname(words)
-        if person is not None:  # the tagger sometimes labels a lone surname ORG or GPE
-            attach(person, cand.start, cand.end, "surname")
-            continue
-        text = doc[cand.start:cand.end].text
-        previous = token_owner.get(cand.start - 2)
-        if (previous is not None and previous.kind == "ORGANIZATION" and doc[cand.start - 1].text == "("
-                and text.isupper() and cand.end < len(doc) and doc[cand.end].text == ")"):
-            # "the Lesotho Electoral Commission (LEC)": the acronym names the same body
-            attach(previous, cand.start, cand.end, "acronym")
-            by_key.setdefault(f"{cand.kind}:{text.lower()}", previous)
-            continue
-        key = f"{cand.kind}:{text.lower()}"
-        owner = by_key.get(key) or new(text, cand.kind, key, country=cand.country,
-                                       code=cand.country if cand.kind == "ORGANIZATION" and cand.country else None)
-        attach(owner, cand.start, cand.end, cand.via)
-
+    _add_named(doc, candidates, kb, reg, evidence, peoples)
     for cand, entry in peoples:
         country = people_country(doc, cand.start, cand.end, entry.country, token_owner)
         key = f"GROUP:{country}:{entry.key}:people"
-        owner = by_key.get(key) or new(doc[cand.start:cand.end].text, "GROUP", key, country=country,
-                                       sector="CVL", code=(country or "") + "CVL")
+        owner = reg.by_key.get(key) or new(doc[cand.start:cand.end].text, "GROUP", key, country=country,
+                                           sector="CVL", code=(country or "") + "CVL")
         attach(owner, cand.start, cand.end, "agent")
-    _add_bare_surnames(doc, builders, token_owner, person_with_surname, attach)
+    _add_bare_surnames(doc, builders, token_owner, reg.person_with_surname, attach)
     merge_aliases(doc, builders, token_owner, attach)
     add_person_roles(doc, builders, token_owner, kb)
     tie_international_titles(doc, builders)
@@ -129,6 +86,66 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     _unknown_bodies(builders, doc, kb)
     sentence_country(doc, builders)
     return freeze(doc, builders, kb)
+
+
+def _add_persons(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, reg: _Registry,
+                 peoples: list[tuple[Candidate, Entry]]) -> None:
+    """Persons: full names first so later surname-only mentions join them."""
+    persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
+    for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+        words = [t.text for t in doc[cand.start:cand.end]]
+        if len(words) > 1 and all(kb.surfaces.get(w, ("", ""))[1] == "demonym" for w in words):
+            # "Bosnian Serbs" tagged a person: a people, of the first demonym's country
+            peoples.append((cand, kb.entries[kb.surfaces[words[0]][0]]))
+            continue
+        owner = reg.person_with_surname(words)
+        if owner is None:
+            owner = reg.new(" ".join(words), "PERSON", _person_key(words))
+            via = "name"
+        else:
+            via = "surname" if len(words) < len(owner.key.split()) else "name"
+        reg.attach(owner, cand.start, cand.end, via)
+
+
+def _add_named(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, reg: _Registry, evidence,
+               peoples: list[tuple[Candidate, Entry]]) -> None:
+    """Everything else named: knowledge-base entries, then the tagger's organisations and places."""
+    for cand in candidates:
+        if cand.kind == "PERSON" and not cand.kb_key:
+            continue
+        if cand.kb_key:
+            entry = kb.entries[cand.kb_key]
+            if kb.is_shared(doc[cand.start:cand.end].text):
+                entry = in_context(entry, doc[cand.start:cand.end].text, evidence)
+            if entry.kind == "COUNTRY" and cand.via == "demonym" and names_a_people(doc, cand.start, cand.end):
+                peoples.append((cand, entry))  # "Algerians", "ethnic Albanians": placed once the countries are known
+                continue
+            owner = reg.by_key.get(entry.key) or reg.new(
+                entry.name, entry.kind, entry.key, country=entry.country, sector=entry.sector,
+                code=entry.code, kb_members=entry.members,
+            )
+            via = cand.via
+            if via == "capital" and doc[cand.start:cand.end].root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                via = "metonym"  # "Moscow said": the capital acting as its government
+            reg.attach(owner, cand.start, cand.end, via)
+            continue
+        words = [t.text for t in doc[cand.start:cand.end]]
+        person = reg.person_with_surname(words)
+        if person is not None:  # the tagger sometimes labels a lone surname ORG or GPE
+            reg.attach(person, cand.start, cand.end, "surname")
+            continue
+        text = doc[cand.start:cand.end].text
+        previous = reg.token_owner.get(cand.start - 2)
+        if (previous is not None and previous.kind == "ORGANIZATION" and doc[cand.start - 1].text == "("
+                and text.isupper() and cand.end < len(doc) and doc[cand.end].text == ")"):
+            # "the Lesotho Electoral Commission (LEC)": the acronym names the same body
+            reg.attach(previous, cand.start, cand.end, "acronym")
+            reg.by_key.setdefault(f"{cand.kind}:{text.lower()}", previous)
+            continue
+        key = f"{cand.kind}:{text.lower()}"
+        owner = reg.by_key.get(key) or reg.new(text, cand.kind, key, country=cand.country,
+                                               code=cand.country if cand.kind == "ORGANIZATION" and cand.country else None)
+        reg.attach(owner, cand.start, cand.end, cand.via)
 
 
 def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published: date | None,
