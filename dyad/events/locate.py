@@ -42,7 +42,10 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
     heads = [tok] + ([target] + [c for c in target.children if c.dep_ == "appos"] if target is not None else [])
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if dobj is not None:
-        heads.append(dobj)  # "struck a depot near Kharkiv"
+        heads += [dobj, *dobj.conjuncts]  # "struck a depot near Kharkiv", "shot a man and a boy in Tulkarm"
+    # a locative the parser hung on a time phrase places the act: "at dawn near the city of Huancayo"
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         heads.append(tok.head)  # "imposed a siege on the Gaza Strip"
     if dobj is not None and root in ATTACK_ROOTS:
@@ -210,6 +213,8 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
     name = ent.text if ent is not None else obj.text
     name = name[4:] if name.lower().startswith("the ") else name
     name = name[:-2] if name[-2:] in ("'s", "’s") and len(name) > 3 else name  # "Palmyra's countryside"
+    if name.lower() in word_class("world_regions"):
+        return None  # "the Middle East", "Southeast Asia": coarser than any country
     if person_town and not called_place:
         return gazetteer.geocode(name, hints=hints, villages=False, features=("place",))
     if called_place and actor is not None and actor.kind not in ("COUNTRY", "LOCATION"):

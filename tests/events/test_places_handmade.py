@@ -207,3 +207,45 @@ def test_the_verb_that_states_an_event_noun_is_one_of_its_mentions():
 def test_a_verb_of_violence_with_no_one_named_is_an_event_even_without_a_place():
     (event,) = events(THREE_WERE_KILLED)
     assert (event.cameo[:2], event.source, event.target, event.place) == ("18", None, None, None)
+
+
+REGION_OF_DAMASCUS = r'''
+# Rebels launched an attack in the East Ghouta region of rural Damascus.
+# i  word      tag  pos    dep       head  lemma     ent    ws
+ >0  Rebels    NNS  NOUN   nsubj     1     rebel     O      1
+  1  launched  VBD  VERB   ROOT      1     launch    O      1
+  2  an        DT   DET    det       3     an        O      1
+  3  attack    NN   NOUN   dobj      1     attack    O      1
+  4  in        IN   ADP    prep      1     in        O      1
+  5  the       DT   DET    det       8     the       O      1
+  6  East      NNP  PROPN  compound  7     East      B-GPE  1
+  7  Ghouta    NNP  PROPN  amod      8     Ghouta    I-GPE  1
+  8  region    NN   NOUN   pobj      4     region    O      1
+  9  of        IN   ADP    prep      8     of        O      1
+ 10  rural     JJ   ADJ    amod      11    rural     O      1
+ 11  Damascus  NNP  PROPN  pobj      9     Damascus  B-GPE  0
+ 12  .         .    PUNCT  punct     1     .         O      0
+'''
+
+SPLIT_THE_MIDDLE_EAST = r'''
+# Many were killed in the Middle East.
+# i  word    tag  pos    dep        head  lemma   ent    ws
+ >0  Many    JJ   ADJ    nsubjpass  2     many    O      1
+  1  were    VBD  AUX    auxpass    2     be      O      1
+  2  killed  VBN  VERB   ROOT       2     kill    O      1
+  3  in      IN   ADP    prep       2     in      O      1
+  4  the     DT   DET    det        6     the     O      1
+  5  Middle  NNP  PROPN  compound   6     Middle  B-LOC  1
+  6  East    NNP  PROPN  pobj       3     East    I-LOC  0
+  7  .       .    PUNCT  punct      2     .       O      0
+'''
+
+
+def test_an_area_named_in_its_own_right_is_finer_than_what_follows_its_of():
+    (event,) = [e for e in events(REGION_OF_DAMASCUS) if e.trigger.text == "attack"]
+    assert event.place.name == "East Ghouta"
+
+
+def test_a_world_region_places_no_event():
+    (event,) = events(SPLIT_THE_MIDDLE_EAST)
+    assert event.place is None
