@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..datelines import dateline_places
 from ..lexicons import is_speech_verb, word_class
-from ..sentences import text_of
+from ..sentences import sentence_of, text_of
 from ..syntax import all_conjuncts, definite
 from .builder import ActorBuilder, mentioned_before
 from .kb import KnowledgeBase
@@ -144,15 +144,20 @@ DATELINE_WEIGHT = 2
 
 
 def dateline_country(doc: Doc) -> str | None:
-    """The country of the article's first dateline place ("KYIV —" -> UKR), or None."""
+    """The country of the article's first dateline place ("KYIV —" -> UKR), or None; geocoded
+    once per document (several stages ask)."""
+    if "dyad_dateline_country" in doc.user_data:
+        return doc.user_data["dyad_dateline_country"]
     text = text_of(doc)
     places = dateline_places(text)
-    if not places:
-        return None
-    from ..events.places import load_gazetteer  # noqa: PLC0415 (the gazetteer is large: loaded on first need)
-    start, end = places[0]
-    place = load_gazetteer().geocode(text[start:end], villages=False)
-    return place.country if place is not None else None
+    country = None
+    if places:
+        from ..events.places import load_gazetteer  # noqa: PLC0415 (the gazetteer is large: loaded on first need)
+        start, end = places[0]
+        place = load_gazetteer().geocode(text[start:end], villages=False)
+        country = place.country if place is not None else None
+    doc.user_data["dyad_dateline_country"] = country
+    return country
 
 
 def _named_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
@@ -256,7 +261,7 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
                 story = {c.country for c in countries} | ({filed} if filed else set())
             named = set(story)
         else:
-            sent = doc[min(s for s, _, _ in b.mentions)].sent
+            sent = sentence_of(doc[min(s for s, _, _ in b.mentions)])
             named = {c.country for c in countries if any(sent.start <= s < sent.end for s, _, _ in c.mentions)}
         if len(named) != 1:
             continue

@@ -132,6 +132,7 @@ def _titles_named_by_reference(doc: Doc, person: ActorBuilder, owner: dict[int, 
     """A title whose body a pronoun or description names: "Its secretary-general, X", "the
     movement's deputy leader, X" (read after coreference). The title is read again with its
     body; a role read before without one, or tied only to the article's country, gives way."""
+    countries = {b.id for b in owner.values() if b.kind == "COUNTRY"}
     for start, end, via in list(person.mentions):
         if via not in ("name", "surname"):
             continue
@@ -141,7 +142,6 @@ def _titles_named_by_reference(doc: Doc, person: ActorBuilder, owner: dict[int, 
             if body is None or body.id in person.affiliations:
                 continue
             text = title.text.lower()
-            countries = {b.id for b in owner.values() if b.kind == "COUNTRY"}
             person.roles = [r for r in person.roles if not (r.title.lower() in text and (
                 r.organization is None or r.organization in countries))]
             _apply_title(person, title, owner, kb)

@@ -14,7 +14,7 @@ from ..lexicons import body_head_sectors
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
 from .coref import add_coreference
-from .groups import _home_country, add_group_mentions, add_stated_memberships, names_a_people, people_country, sentence_country
+from .groups import _UNSET, _home_country, add_group_mentions, add_stated_memberships, names_a_people, people_country, sentence_country
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
@@ -190,14 +190,15 @@ def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -
     Workers' Union" LAB, "Ministry of Disaster Management" GOV, "Minsk City Court" JUD) and, when
     nothing names its country, the country the article is about (a weak prior: a body a story
     names without saying whose it is is most often a body of the story's country)."""
-    home = None
+    home: str | None | object = _UNSET  # the article's country, found on first need
     for b in builders:
         if b.kind != "ORGANIZATION" or (b.country and b.sector) or b.key in kb.entries:
             continue  # a dictionary body without a country is an international one (Amnesty International)
         b.sector = b.sector or _name_sector(b.name, kb) or _described_sector(doc, b, kb)
         if b.country is None:
-            home = home or _home_country(builders, doc) or ""
-            b.country = home or None
+            if home is _UNSET:
+                home = _home_country(builders, doc)
+            b.country = home
         if b.country and (b.code is None or b.code == b.country):
             b.code = b.country + (b.sector or "")
     # a person tied to such a body takes its country ("a spokesman for the Ministry of X")
@@ -248,7 +249,7 @@ def _name_lone_surnames(builders: list[ActorBuilder], kb: KnowledgeBase, publish
     fuller name with that surname, is the one known person of that surname in office on the
     publication date: so the articles that say "Trump" and those that say "Donald Trump" name
     one corpus actor. Nobody or several in office: the surname stays as written."""
-    surnames = [name_keys(b.name)[0] if name_keys(b.name) else "" for b in builders]
+    surnames = [(name_keys(b.name) or [""])[0] for b in builders]
     for builder, key in zip(builders, surnames):
         if builder.kind != "PERSON" or not key or " " in key or len(key) < 3:
             continue

@@ -99,8 +99,9 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
 
 
 # Violence and protest happen whether or not anyone is named ("a car bomb exploded in Mosul", "clashes
-# erupted in Tripoli"): with --monadic, a candidate of these roots with no actor on either side is kept
-# when it happened at a named place finer than a country (a bare "the war" is a topic, not an event).
+# erupted in Tripoli"): with --monadic, an asserted candidate of these roots with no actor on either side
+# is kept; told by a noun, only when it happened at a named place finer than a country (a bare "the war"
+# is a topic, not an event), told by a verb ("gunmen opened fire") also without a place.
 HAPPENING_ROOTS = frozenset({"14", "18", "19", "20"})
 
 

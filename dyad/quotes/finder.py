@@ -23,7 +23,7 @@ from .marks import close_marks, find_quote_spans, is_headline, is_partial, merge
 
 PARTIAL_SCARE_WORDS = 2
 from .sources import SpeakerBook
-from .speakers import is_person, noun_phrase, speaker_actor, speaker_token
+from .speakers import is_person, noun_phrase, speaker_token
 
 def find_quotes(doc: Doc, index: ActorIndex) -> tuple[list[Quote], list[str]]:
     quotes, warnings, _ = find_quotes_and_speakers(doc, index)

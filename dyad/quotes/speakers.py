@@ -9,6 +9,7 @@ from ..actors.index import ActorIndex, actor_of
 from ..english import SAYING_PREPOSITIONS
 from ..document import Actor
 from ..lexicons import Cue, word_class
+from ..sentences import text_of
 
 def speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
     if cue.kind == "source":  # "according to X"
@@ -117,7 +118,7 @@ def gender_of(actor: Actor, text: str) -> str | None:
 def agreeing_person(tok: Token, actor: Actor, index: ActorIndex) -> str | None:
     """A "he" or "she" resolved to a person the article gives the other gender is the closest
     person named before it who agrees (or whose gender the article does not give)."""
-    text = tok.doc.text
+    text = text_of(tok.doc)
     want = GENDERED_PRONOUNS[tok.lower_]
     if gender_of(actor, text) in (None, want):
         return actor.id

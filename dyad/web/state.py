@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Annotated, Any, Callable, Iterator
+from typing import Annotated, Callable, Iterator
 
 from fastapi import Depends, Request
 
