@@ -64,6 +64,23 @@ def lookup(cameo: str) -> CameoCode:
         raise KeyError(f"unknown CAMEO code {cameo!r}") from None
 
 
+# PLOVER returns one event category, never a category plus a mode (PLOVER manual, "special cases"
+# and AGREE): cooperation of types CONSULT, SUPPORT, COOPERATE and AID told in the future is AGREE
+# (RETREAT and CONCEDE in the future stay as they are); a coercive or forceful act that is only
+# announced or hangs on a condition is THREATEN ("ASSAULT + hypothetical").
+_PLOVER_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_PLOVER_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def plover_type(code: CameoCode, realis: str) -> str | None:
+    """The PLOVER category of an event of ``code`` with ``realis`` (see above)."""
+    if realis == "intended" and code.plover in _PLOVER_FUTURE_AGREE:
+        return "AGREE"
+    if realis in ("intended", "hypothetical") and code.plover in _PLOVER_THREATENED:
+        return "THREATEN"
+    return code.plover
+
+
 # CAMEO's own reading of a refused cooperation (the CAMEO manual's 12 REJECT family):
 # the refused event's code prefix -> the rejection code. Longest prefix wins.
 _REJECT_FOR = {

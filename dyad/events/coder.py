@@ -16,7 +16,7 @@ from ..document import Event, Span as CharSpan, Trigger
 from ..sentences import sentences
 from ..lexicons import word_class
 from ..syntax import carrier_of, is_passive
-from .cameo import lookup
+from .cameo import lookup, plover_type
 from .anaphora import event_anaphora, implicit_partners, pair_anaphora, targets_from_places
 from .candidates import Candidate, EventContext, find_candidates, reciprocal_sides
 from .dating import date_for, inherit_dates, report_dates
@@ -144,7 +144,7 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
                 continue  # an actorless happening named by a noun needs its place (see HAPPENING_ROOTS)
             events.append(Event(
                 id=f"e{first_id + len(events)}", source=src.actor, target=tgt.actor,
-                cameo=code.cameo, root=code.root, label=code.name, plover=code.plover,
+                cameo=code.cameo, root=code.root, label=code.name, plover=plover_type(code, realis),
                 quad_class=code.quad_class, goldstein=code.goldstein, realis=realis,
                 trigger=trigger, sentence=candidate.sent_i, date=resolved.value if resolved else None,
                 date_text=date_text, date_granularity=resolved.granularity if resolved else None,
