@@ -24,6 +24,7 @@ from .errors import W_BAD_DATE, W_NO_SENTENCES, W_PIECES, W_REMOVED, ModelNotFou
 from .events.coder import find_events
 from .events.dates import parse_published
 from .events.lexicon import load_lexicon
+from .events.monadic import monadic_lexicon
 from .quotes.finder import find_quotes_and_speakers
 from .pieces import PIECE_CHARS, join_pieces, piece_bounds
 from .sentences import sentences as sentence_list
@@ -68,7 +69,7 @@ class Pipeline:
         self.monadic = monadic
         self.nlp = load_model(model)
         self.kb = load_kb(tuple(kb_files))
-        self.lexicon = load_lexicon()
+        self.lexicon = monadic_lexicon(load_lexicon()) if monadic else load_lexicon()
         self.piece_chars = PIECE_CHARS  # longer texts are parsed in pieces of at most this many characters
 
     def extract(self, text: str, *, published: str | None = None, title: str | None = None,

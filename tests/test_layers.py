@@ -23,6 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "dyad.events.cameo", "dyad.events.dates", "dyad.events.places", "dyad.actors.kb_names", "dyad.datelines",
      "dyad.actors.people"),
     ("dyad.syntax", "dyad.quotes.marks", "dyad.events.lexicon", "dyad.actors.kb"),
+    ("dyad.events.monadic",),
     ("dyad.actors.kb_import",),
     # the actors stage
     ("dyad.actors.index",),

@@ -90,29 +90,25 @@ def _coded(candidates: tuple[Candidate, ...], index: ActorIndex, monadic: bool,
             continue
         sure = candidate.tok.i in rescued
         if candidate.pattern.pos == "VERB" and not candidate.has_source and not is_passive(candidate.tok) and not sure \
-                and not (monadic and _happening(candidate) and _named_subject(candidate.tok)):
-            continue  # an active verb whose subject the parse lost: too unreliable to code
+                and not (monadic and _happening(candidate)):
+            continue  # an active verb whose subject the parse lost: too unreliable to code as a dyad
         if candidate.cameo.startswith("01") and ((not candidate.has_target and not sure) or _only_the_press(candidate, index)):
             continue  # a statement with no one it is about, or "told reporters", is not a dyadic event
         out.append(candidate)
     return out
 
 
-# Violence and protest happen whether or not anyone is named ("a car bomb exploded in Mosul", "clashes
-# erupted in Tripoli"): with --monadic, an asserted candidate of these roots with no actor on either side
-# is kept; told by a noun, only when it happened at a named place finer than a country (a bare "the war"
-# is a topic, not an event), told by a verb ("gunmen opened fire") also without a place.
-HAPPENING_ROOTS = frozenset({"14", "18", "19", "20"})
+# Violence, protest, shows of force and coercion happen whether or not anyone is named ("a car bomb
+# exploded in Mosul", "clashes erupted in Tripoli", "ten homes were torched", "troops patrolled the
+# border", "killing 11 and wounding 24"): with --monadic, an asserted candidate of these roots with no
+# actor on either side, or with its doer unnamed, is kept; told by a noun, only when it happened at a
+# named place finer than a country (a bare "the war" is a topic, not an event), told by a verb also
+# without a place.
+HAPPENING_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 def _happening(candidate: Candidate) -> bool:
     return candidate.cameo[:2] in HAPPENING_ROOTS and candidate.realis == "asserted"
-
-
-def _named_subject(tok) -> bool:
-    """The verb has a subject that is no actor ("they fired on civilians", "artillery fire killed 12"):
-    the act is told, only its doer is unknown."""
-    return any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published: dt.date | None,

@@ -107,6 +107,11 @@ def _slots_at(path: Path, lineno: int, value: str, default: str) -> tuple[str, .
     return _cached_slots(value, default) or _slots(path, lineno, value, default)
 
 
+def read_rows(path: Path):
+    """Every row of a trigger file as a ``Pattern``, checked as the loader checks it."""
+    yield from _read(Path(path))
+
+
 def _read(path: Path):
     table = cameo_table()
     for lineno, row in read_tsv(path, ("lemma", "pos", "particle", "cameo", "target", "source", "object_class")):

@@ -35,3 +35,14 @@ def test_a_war_named_as_a_topic_or_placed_only_in_a_country_is_no_event(monadic)
 
 def test_without_monadic_an_actorless_happening_is_not_coded(pipeline):
     assert coded(pipeline.extract("A car bomb exploded in Mosul on Friday.", published="2025-03-18")) == []
+
+
+def test_an_act_of_force_told_by_a_participle_with_no_subject_of_its_own_is_kept(monadic):
+    doc = monadic.extract("A suicide bomber blew himself up on a bus in Jerusalem, killing 11 and wounding 24 others.",
+                          published="2025-03-18")
+    assert any(e.trigger.text == "wounding" for e in doc.events)
+
+
+def test_coercion_with_no_one_named_is_kept_told_by_a_verb(monadic):
+    doc = monadic.extract("Ten houses were torched in the village of Kadugli.", published="2025-03-18")
+    assert [e.trigger.text for e in doc.events] == ["torched"]
