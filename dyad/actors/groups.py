@@ -74,20 +74,49 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
                 home = _home_country(builders, doc)
             country = home
         modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i and c.i not in owner]
+        sector = _generic_sector(tok, agent, modifiers, owner, kb)
         start = min([tok.i] + [m.i for m in modifiers] + [c.i for c in tok.children if c.i in owner and c.i < tok.i and owner[c.i].kind == "COUNTRY"])
         name = doc[start:tok.i + 1].text
-        key = f"GROUP:{country}:{agent.term}"
+        key = f"GROUP:{country}:{agent.term}" + ("" if sector == agent.sector else f":{sector}")
         builder = next((b for b in builders if b.key == key), None) or new(
-            name, "GROUP", key, country=country, sector=agent.sector, code=(country or "") + agent.sector)
+            name, "GROUP", key, country=country, sector=sector, code=(country or "") + sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _generic_sector(tok: Token, agent, modifiers: list[Token], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> str:
+    """The sector of a group a generic title heads ("leaders", "officials", "spokesmen": GOV by
+    default) from the body it names: "rebel leaders" REB, "union officials" LAB, "leaders of
+    the opposition coalition" OPP, "officials of the Lelo party" (a named body's own sector);
+    the head's own sector otherwise, and always for a specific one ("army officers")."""
+    if agent.kind == "GROUP" and agent.sector == "PTY":  # "the opposition coalition", "opposition parties"
+        named = (kb.agents.get(m.lemma_.lower()) for m in modifiers)
+        return next((a.sector for a in named if a is not None and a.sector == "OPP"), agent.sector)
+    if agent.kind != "PERSON" or agent.sector != "GOV":
+        return agent.sector
+    words = list(modifiers)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            words += [t for t in pobj.subtree if t.i <= pobj.i]
+    for word in sorted(words, key=lambda t: t.i):
+        body = owner.get(word.i)
+        if body is not None and body.kind == "ORGANIZATION" and body.sector:
+            return body.sector
+        if body is None and word.pos_ == "NOUN":
+            named = kb.agents.get(word.lemma_.lower()) or kb.agents.get(word.lower_)
+            if named is not None and named.sector != "GOV" and (named.kind == "GROUP" or named.sector in BODY_SECTORS):
+                return named.sector
+    return agent.sector
+
+
+# sectors a person noun names as a body when it modifies a title: "rebel leaders" are the rebels'
+BODY_SECTORS = frozenset({"REB", "OPP", "INS", "MIL", "LAB", "PTY", "CRM"})
 
 
 def _unnamed_official(tok: Token, owner: dict[int, ActorBuilder]) -> bool:
     """"a senior British minister", "an Israeli official": one unnamed holder of a title whose
     country is named on it, an actor of that country's sector (no later "the minister" points
     back to a name, so coreference has nothing to give it)."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-    if not indefinite or not any(c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i for c in tok.children):
+    if not _country_on_title(tok, owner):
         return False
     # "a British minister, Ana Ruiz," / "Ana Ruiz, a British minister": a named person's title
     doc = tok.doc
@@ -95,8 +124,28 @@ def _unnamed_official(tok: Token, owner: dict[int, ActorBuilder]) -> bool:
     beside = [doc[k] for k in (tok.i + 2, tok.i - 3) if 0 <= k < len(doc) and doc[k].i in owner]
     if named or any(owner[t.i].kind == "PERSON" for t in beside) or tok.dep_ == "appos":
         return False
-    # "a US official said ...": an anonymous source of a statement, who is no actor of it
-    return not (tok.dep_ == "nsubj" and is_speech_verb(tok.head.lemma_.lower()))
+    # "a US official said ...": an anonymous source of what is reported, who is no actor of it;
+    # one who warns, demands or threatens ("a British minister threatened") acts
+    return not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in NEUTRAL_SAYING)
+
+
+NEUTRAL_SAYING = frozenset({"say", "tell", "add"})  # verbs that only report
+
+
+def _country_on_title(tok: Token, owner: dict[int, ActorBuilder]) -> bool:
+    """A title that names its country: "a British minister", "Montenegro's prime minister",
+    "the president of Armenia" (a definite title without one, "the minister", is someone named)."""
+    def country(t: Token) -> bool:
+        return t.i in owner and owner[t.i].kind == "COUNTRY"
+
+    children = list(tok.children)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children):
+        return any(country(c) and c.i < tok.i for c in children)
+    if any(c.dep_ == "poss" and country(c) for c in children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and any(
+        country(obj) for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _located_in(doc: Doc, i: int, owner: dict[int, ActorBuilder]) -> str | None:
