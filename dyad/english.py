@@ -29,5 +29,12 @@ POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 GOVERNING_PREPS = frozenset({"to", "for", "on", "of"})
 # prepositions that place an event ("met in Damascus", "clashes near the border")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "on", "into", "across", "around", "over", "off")
+# compass points that place a thing by another ("30 km northeast of Karbala", "positions north of Hama")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north-east", "north-west", "south-east", "south-west", "eastward", "westward"})
+# words for a share of a whole ("captured a third of Croatia", "most of the country")
+PARTITIVES = frozenset({"part", "parts", "half", "third", "thirds", "quarter", "quarters", "most", "much", "rest",
+                        "all", "swath", "swaths", "swathe", "swathes", "portion", "portions", "chunk", "one-third",
+                        "two-thirds", "one-quarter", "three-quarters", "bulk", "majority"})
 # "by/after/while saying …" is said by the subject of the verb the phrase qualifies; "for saying" is not
 SAYING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "upon", "on", "in"})

@@ -8,7 +8,8 @@ Three figures:
   trigger overlaps the gold verb;
 - ``place_accuracy``: of those with a gold place, the share whose event names it: the place name
   equals the gold span or one contains the other ("Kodori" for "the Kodori Gorge"), or both
-  geocode to the same gazetteer row;
+  geocode to the same gazetteer row; where the annotators marked several places for the event
+  ("the Jabal Mohsen area in Tripoli" as both names), naming any of them counts;
 - ``no_place_rate``: of those without a gold place, the share whose event gives no place.
 
 A sentence is read without a dateline or publication date, so a dateline place never counts.
@@ -38,10 +39,15 @@ class Sentence:
     text: str
     verb: tuple[int, int]
     place: tuple[int, int] | None
+    others: tuple[tuple[int, int], ...] = ()  # further places the annotators marked for the event
 
     @property
     def place_text(self) -> str | None:
         return self.text[self.place[0]:self.place[1]] if self.place else None
+
+    @property
+    def place_texts(self) -> tuple[str, ...]:
+        return tuple(self.text[a:b] for a, b in ((self.place,) if self.place else ()) + self.others)
 
 
 @dataclass
@@ -75,12 +81,13 @@ def read_sentences(folder: Path, *, every: int = 1, limit: int | None = None) ->
             verb = next((s for s in record["spans"] if s["label"] == "VERB"), None)
             if verb is None:
                 continue
-            place = next((s for s in record["spans"] if s["label"] == "LOCATION"), None)
-            if place is not None and not _whole_words(record["text"], place):
+            places = [s for s in record["spans"] if s["label"] == "LOCATION"]
+            if places and not _whole_words(record["text"], places[0]):
                 continue  # a span whose offsets do not fall on the sentence's words (a few records)
+            others = tuple((s["start"], s["end"]) for s in places[1:] if _whole_words(record["text"], s))
             kept += 1
             yield Sentence(record["text"], (verb["start"], verb["end"]),
-                           (place["start"], place["end"]) if place else None)
+                           (places[0]["start"], places[0]["end"]) if places else None, others)
 
 
 def _whole_words(text: str, span: dict) -> bool:
@@ -128,7 +135,8 @@ def score(pipeline, sentences: Iterable[Sentence], gazetteer=None) -> PlaceScore
             scores.no_place_given += event.place is None
         else:
             scores.with_place += 1
-            scores.place_right += event.place is not None and place_matches(event.place.name, sentence.place_text, gazetteer)
+            scores.place_right += event.place is not None and any(
+                place_matches(event.place.name, gold, gazetteer) for gold in sentence.place_texts)
     scores.seconds = round(time.perf_counter() - started, 1)
     return scores
 

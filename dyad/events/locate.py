@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex
 from ..datelines import dateline_places, in_dateline
 from ..document import Place
-from ..english import LOCATIVE_PREPS
+from ..english import DIRECTIONS, LOCATIVE_PREPS, PARTITIVES
 from ..lexicons import word_class
 from ..sentences import entities_between, entity_at, sentence_of, text_of
 from ..syntax import prep_objects
@@ -59,6 +59,7 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
     for tier in ([(head, words) for head in heads] + [(tok, ("object",))],  # "rebels captured Bentiu"
                  [(arg, ("in", "near", "inside", "outside")) for arg in arguments],  # "was captured by police in Karachi"
                  [(head, PATH_PREPS) for head in heads[:1]],  # "fled from Goma"
+                 [(head, ("direction",)) for head in heads],  # "shot 30 km northeast of Karbala"
                  [(t, PLACING_PREPS) for t in _clauses(tok)]):  # "a shop they ran in Colombo"
         found = look.finest([t for head, preps in tier for t in look.named_on(head, preps)])
         if found is None:
@@ -82,16 +83,30 @@ class _Looker:
     def named_on(self, head: Token, preps: tuple[str, ...]) -> list[Token]:
         """The words naming places in the locatives ``preps`` on ``head`` (``object``: its
         direct object, when the verb acts on places)."""
+        if preps == ("direction",):
+            # a compass point from a place, not from a country ("south of Syria" is loose for southern Syria)
+            return [t for obj in _by_direction(head) if not self._country(obj) for t in _place_tokens(obj)]
         if preps == ("object",):
             # a verb that acts on places, or an object that is a kind of place ("patrolled the streets of X")
             # (a place verb's object named as a place: "captured the West Bank chief of Hamas" is no place)
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and (
                 c.lemma_.lower() in word_class("place_nouns") or head.lemma_.lower() in word_class("place_verbs")
                 and (c.ent_type_ in PLACE_ENTS or c.pos_ == "PROPN"))]
+            if head.lemma_.lower() in word_class("place_verbs"):
+                # a part of a place a place verb acts on: "patrolled the centre of Colombo", "Tbilisi's main avenue"
+                return [t for obj in objects for t in _place_tokens(obj)] + [
+                    t for c in head.children if c.dep_ == "dobj" and c not in objects and c.pos_ in ("NOUN", "NUM")
+                    and self.index.actor_at(c.i) is None for t in _place_tokens(c)[1:]
+                    if c.lower_ in PARTITIVES or not self._country(t)]  # "a third of Croatia", not "Sweden's crown"
         else:
             objects = [obj for word in preps for obj in prep_objects(head, word)
                        if not self._side(obj, word) and head.lemma_.lower() not in word_class("reporter_nouns")]
         return [t for obj in objects for t in _place_tokens(obj)]
+
+    def _country(self, tok: Token) -> bool:
+        """A country named as a country (its capital, "Washington", is a place)."""
+        actor = self.actors_by_id.get(self.index.actor_at(tok.i))
+        return actor is not None and actor.kind == "COUNTRY" and _via(actor, tok) not in ("capital", "metonym")
 
     def _side(self, obj: Token, word: str) -> bool:
         # "called on Hanoi", "imposed sanctions on Iran": an actor, not a place (a siege on Gaza is in Gaza)
@@ -155,15 +170,28 @@ def _container(tok: Token) -> bool:
 
 def _clauses(tok: Token) -> list[Token]:
     """Words of the clauses next to the trigger, where a following or relative clause names the
-    place: a clause on one of its nouns ("a shop they ran in Colombo"), one it governs ("killed
-    when gunmen stormed a hotel in Kabul"), or the one it sits in."""
-    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
-    nouns += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    out = [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
+    place: a clause on one of its nouns ("a shop they ran in Colombo", "shot by gunmen who waited
+    inside the courtyard of X"), one it governs ("killed when gunmen stormed a hotel in Kabul"), or
+    the one it sits in; a verb it is coordinated with shares its clauses ("were killed, and 50
+    wounded, in an explosion that ripped through a mosque in X")."""
+    out = _relative_clauses(tok)
     out += [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ == "VERB"]
     if tok.dep_ in ("xcomp", "advcl", "conj", "relcl", "acl") and tok.head.pos_ in ("VERB", "NOUN"):
         out.append(tok.head)
+    out += [r for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for r in _relative_clauses(c)]
     return out
+
+
+def _relative_clauses(tok: Token) -> list[Token]:
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    nouns += [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")]
+
+
+def _by_direction(head: Token) -> list[Token]:
+    """The place a compass point measures from: "30 km northeast of Karbala", "positions north of Hama"."""
+    return [g for d in head.children if d.dep_ in ("advmod", "npadvmod", "amod") and d.lower_ in DIRECTIONS
+            for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def _dateline(tok: Token, look: _Looker) -> Place | None:

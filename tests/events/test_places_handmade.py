@@ -249,3 +249,101 @@ def test_an_area_named_in_its_own_right_is_finer_than_what_follows_its_of():
 def test_a_world_region_places_no_event():
     (event,) = events(SPLIT_THE_MIDDLE_EAST)
     assert event.place is None
+
+
+SHOT_NORTHEAST_OF_KIRKUK = r'''
+# Two policemen were shot 20 km northeast of Kirkuk on Monday.
+# i  word       tag  pos    dep        head  lemma      ent         ws
+ >0  Two        CD   NUM    nummod     1     two        B-CARDINAL  1
+  1  policemen  NNS  NOUN   nsubjpass  3     policeman  O           1
+  2  were       VBD  AUX    auxpass    3     be         O           1
+  3  shot       VBN  VERB   ROOT       3     shoot      O           1
+  4  20         CD   NUM    nummod     5     20         B-QUANTITY  1
+  5  km         NNS  NOUN   npadvmod   6     km         I-QUANTITY  1
+  6  northeast  RB   ADV    advmod     3     northeast  O           1
+  7  of         IN   ADP    prep       6     of         O           1
+  8  Kirkuk     NNP  PROPN  pobj       7     Kirkuk     B-GPE       1
+  9  on         IN   ADP    prep       3     on         O           1
+ 10  Monday     NNP  PROPN  pobj       9     Monday     B-DATE      0
+ 11  .          .    PUNCT  punct      3     .          O           0
+'''
+
+KILLED_AND_WOUNDED_IN_A_BLAST = r'''
+# Three people were killed, and ten wounded, in a blast that tore through a market in the town of Tuz Khurmatu.
+# i  word      tag  pos    dep        head  lemma     ent         ws
+ >0  Three     CD   NUM    nummod     1     three     B-CARDINAL  1
+  1  people    NNS  NOUN   nsubjpass  3     people    O           1
+  2  were      VBD  AUX    auxpass    3     be        O           1
+  3  killed    VBN  VERB   ROOT       3     kill      O           0
+  4  ,         ,    PUNCT  punct      3     ,         O           1
+  5  and       CC   CCONJ  cc         3     and       O           1
+  6  ten       CD   NUM    nsubj      7     ten       B-CARDINAL  1
+  7  wounded   VBN  VERB   conj       3     wound     O           0
+  8  ,         ,    PUNCT  punct      7     ,         O           1
+  9  in        IN   ADP    prep       7     in        O           1
+ 10  a         DT   DET    det        11    a         O           1
+ 11  blast     NN   NOUN   pobj       9     blast     O           1
+ 12  that      WDT  PRON   nsubj      13    that      O           1
+ 13  tore      VBD  VERB   relcl      11    tear      O           1
+ 14  through   IN   ADP    prep       13    through   O           1
+ 15  a         DT   DET    det        16    a         O           1
+ 16  market    NN   NOUN   pobj       14    market    O           1
+ 17  in        IN   ADP    prep       16    in        O           1
+ 18  the       DT   DET    det        19    the       O           1
+ 19  town      NN   NOUN   pobj       17    town      O           1
+ 20  of        IN   ADP    prep       19    of        O           1
+ 21  Tuz       NNP  PROPN  compound   22    Tuz       B-PERSON    1
+ 22  Khurmatu  NNP  PROPN  pobj       20    Khurmatu  I-PERSON    0
+ 23  .         .    PUNCT  punct      7     .         O           0
+'''
+
+PATROLLED_THE_CENTRE_OF_KANDAHAR = r'''
+# Soldiers patrolled the centre of Kandahar on Sunday.
+# i  word       tag  pos    dep    head  lemma     ent     ws
+ >0  Soldiers   NNS  NOUN   nsubj  1     soldier   O       1
+  1  patrolled  VBD  VERB   ROOT   1     patrol    O       1
+  2  the        DT   DET    det    3     the       O       1
+  3  centre     NN   NOUN   dobj   1     centre    O       1
+  4  of         IN   ADP    prep   3     of        O       1
+  5  Kandahar   NNP  PROPN  pobj   4     Kandahar  B-GPE   1
+  6  on         IN   ADP    prep   1     on        O       1
+  7  Sunday     NNP  PROPN  pobj   6     Sunday    B-DATE  0
+  8  .          .    PUNCT  punct  1     .        O       0
+'''
+
+CAPTURED_SWEDENS_TITLE = r'''
+# She captured Sweden's first title in a decade.
+# i  word      tag  pos    dep    head  lemma    ent        ws
+ >0  She       PRP  PRON   nsubj  1     she      O          1
+  1  captured  VBD  VERB   ROOT   1     capture  O          1
+  2  Sweden    NNP  PROPN  poss   5     Sweden   B-GPE      0
+  3  's        POS  PART   case   2     's       O          1
+  4  first     JJ   ADJ    amod   5     first    B-ORDINAL  1
+  5  title     NN   NOUN   dobj   1     title    O          1
+  6  in        IN   ADP    prep   1     in       O          1
+  7  a         DT   DET    det    8     a        B-DATE     1
+  8  decade    NN   NOUN   pobj   6     decade   I-DATE     0
+  9  .         .    PUNCT  punct  1     .        O          0
+'''
+
+
+def _place_of(table, trigger):
+    event = next(e for e in events(table) if e.trigger.text == trigger)
+    return event.place.name if event.place else None
+
+
+def test_a_compass_point_from_a_place_places_the_act():
+    assert _place_of(SHOT_NORTHEAST_OF_KIRKUK, "shot") == "Kirkuk"
+
+
+def test_a_coordinated_verb_shares_the_relative_clause_that_places_its_partner():
+    assert _place_of(KILLED_AND_WOUNDED_IN_A_BLAST, "killed") == "Tuz Khurmatu"
+
+
+def test_a_place_verb_acting_on_part_of_a_place_is_placed_there():
+    assert _place_of(PATROLLED_THE_CENTRE_OF_KANDAHAR, "patrolled") == "Kandahar"
+
+
+def test_a_country_owning_what_a_place_verb_acts_on_is_no_place():
+    found = events(CAPTURED_SWEDENS_TITLE)
+    assert found and all(e.place is None for e in found)
