@@ -10,8 +10,8 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex, actor_of
 from ..english import FUTURE_AUX
 from ..lexicons import word_class
-from ..syntax import carrier_of, clause_head, governor_of, infinitive_complement, subject_of
-from .arguments import fill_slots
+from ..syntax import carrier_of, clause_head, governor_of, infinitive_complement, subject_of, with_conjuncts
+from .arguments import Arg, fill_slots
 from .candidates import Candidate, EventContext
 from .cameo import appeal_code, demand_code, intent_code, reject_code, threat_code
 from .realis import ANNOUNCING, COMMISSIVE, modal_refusal, obligation_of
@@ -186,5 +186,23 @@ def statements_about_plans(candidates: tuple[Candidate, ...], context: EventCont
                 candidate = replace(candidate, restated=True)
             elif xcomps and candidate.tok.lemma_.lower() in AGREEING:
                 candidate = replace(candidate, cameo="030")
+            else:
+                candidate = _obligation_stated(candidate, events_at, context)
         out.append(candidate)
     return tuple(out)
+
+
+def _obligation_stated(candidate: Candidate, events_at: set[int], context: EventContext) -> Candidate:
+    """"declared that China must drop its barriers", "said the two forces must ensure security":
+    a statement that another actor must act demands it of them (CAMEO 100) even when what they
+    must do is no event of the lexicon (when it is, ``_demand_made`` codes it)."""
+    for clause in (c for c in candidate.tok.children if c.dep_ == "ccomp" and c.i not in events_at):
+        saying = obligation_of(clause)
+        if saying is None or saying.i != candidate.tok.i:
+            continue
+        doer = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        mine = {a.actor for a in candidate.sources if a.actor}
+        obliged = [Arg(actor, t) for t in with_conjuncts(doer) if (actor := actor_of(t, context.index)) and actor not in mine]
+        if obliged and mine:
+            return replace(candidate, cameo="100", targets=tuple(obliged))
+    return candidate

@@ -763,3 +763,21 @@ OFFICIALS_OF_TWO_COUNTRIES_MET = r'''
 ])
 def test_coordinated_modifiers_name_the_sides(table, events):
     assert coded(table) == events
+
+
+MUST_ENSURE = r'''
+# Kenya said Britain must ensure security.
+# i  word      tag  pos    dep       head  lemma     ent    ws
+ >0  Kenya     NNP  PROPN  nsubj     1     Kenya     B-GPE  1
+  1  said      VBD  VERB   ROOT      1     say       O      1
+  2  Britain   NNP  PROPN  nsubj     4     Britain   B-GPE  1
+  3  must      MD   AUX    aux       4     must      O      1
+  4  ensure    VB   VERB   ccomp     1     ensure    O      1
+  5  security  NN   NOUN   dobj      4     security  O      0
+  6  .         .    PUNCT  punct     1     .         O      0
+'''
+
+
+def test_saying_another_must_act_is_a_demand_when_the_act_is_no_event():
+    # "ensure security" is no event of the lexicon: the statement itself is the demand (CAMEO 100)
+    assert coded(MUST_ENSURE) == [("Kenya", "United Kingdom", "100", "said", "asserted")]
