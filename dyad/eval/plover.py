@@ -8,8 +8,11 @@ INVESTIGATE and FIGHT are read as REQUEST, ACCUSE, ACCUSE and ASSAULT.
 Figures:
 
 - main-event type accuracy: the PLOVER type of the event dyad would choose for the sentence (the
-  first event in text order that is not a plain statement, 01, when there is one, else the first
-  event) equals the gold type; a sentence with no event counts as wrong;
+  first event in text order that is not a plain statement, 01, and names an actor on one side at
+  least, when there is one; else the first that is not a plain statement; else the first event)
+  equals the gold type; a sentence with no event counts as wrong. An actorless happening kept by
+  --monadic ("a bombing near Samarra") is the main event only when no event names an actor: every
+  PLOVER record has an actor;
 - any-event type recall: some event of the sentence has the gold type;
 - source/target country accuracy: over records with a gold source (target), the main event's
   source (target) actor has one of the gold codes (its country, or ``IGO`` for an
@@ -69,9 +72,11 @@ def load_plover(root: str | Path = DEFAULT_DIR) -> list[PloverRecord]:
 
 
 def main_event(doc: Document) -> Event | None:
-    """The event dyad would choose for a one-sentence text: the first that is not a plain statement."""
+    """The event dyad would choose for a one-sentence text: the first that is not a plain statement
+    and names an actor, else the first that is not a plain statement, else the first."""
     events = sorted(doc.events, key=lambda e: e.trigger.start)
-    return next((e for e in events if e.root != "01"), events[0] if events else None)
+    acts = [e for e in events if e.root != "01"]
+    return next((e for e in acts if e.source or e.target), acts[0] if acts else events[0] if events else None)
 
 
 def _codes(actor: Actor | None) -> set[str]:

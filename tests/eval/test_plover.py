@@ -41,6 +41,12 @@ def test_main_event_skips_a_plain_statement_and_actors_are_scored():
     assert figures["target_country_accuracy"] == 1.0
 
 
+def test_an_actorless_happening_is_the_main_event_only_when_no_event_names_an_actor():
+    bombing, killed = _event(2, "18", "ASSAULT"), _event(30, "18", "ASSAULT", None, "y")
+    assert main_event(NS(events=[bombing, killed, _event(40, "01", None, "x")])) is killed
+    assert main_event(NS(events=[bombing, _event(40, "01", None, "x")])) is bombing
+
+
 def test_tagged_sectors_and_old_country_codes_are_read_as_their_primary_codes():
     actors = [NS(id="x", country="JPN", code="JPNMIL", sector="MIL"), NS(id="y", country="LBN", code="LBNMED", sector="MED")]
     doc = NS(events=[_event(0, "19", "ASSAULT", "x", "y")], actors=actors)
