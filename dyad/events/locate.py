@@ -149,11 +149,23 @@ class _Looker:
                 continue
             if {ent.root.head.lemma_.lower(), ent.root.head.head.lemma_.lower()} & word_class("reporter_nouns"):
                 continue  # "our correspondent in Cairo"
+            if _not_where(ent.root):
+                continue
             place = self.place(ent.root)
             if place is None or place.precision == "country":
                 continue
             found[place.name] = place
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _not_where(root: Token) -> bool:
+    """A name that says who acted or where someone comes from, not where anything happened: the
+    subject of a verb ("a claim that Moscow rejects", "after Washington declared"), or an origin
+    on a noun ("a young man from Efrin", "fighters from Homs")."""
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _container(tok: Token) -> bool:

@@ -347,3 +347,44 @@ def test_a_place_verb_acting_on_part_of_a_place_is_placed_there():
 def test_a_country_owning_what_a_place_verb_acts_on_is_no_place():
     found = events(CAPTURED_SWEDENS_TITLE)
     assert found and all(e.place is None for e in found)
+
+
+SHOT_A_MAN_FROM_HOMS = r'''
+# Police shot a young man from Homs on Saturday.
+# i  word      tag  pos    dep    head  lemma     ent     ws
+ >0  Police    NNS  NOUN   nsubj  1     Police    O       1
+  1  shot      VBD  VERB   ROOT   1     shoot     O       1
+  2  a         DT   DET    det    4     a         O       1
+  3  young     JJ   ADJ    amod   4     young     O       1
+  4  man       NN   NOUN   dobj   1     man       O       1
+  5  from      IN   ADP    prep   4     from      O       1
+  6  Homs      NNP  PROPN  pobj   5     Homs      B-GPE   1
+  7  on        IN   ADP    prep   1     on        O       1
+  8  Saturday  NNP  PROPN  pobj   7     Saturday  B-DATE  0
+  9  .         .    PUNCT  punct  1     .         O       0
+'''
+
+KILLED_AFTER_ANKARA_DECLARED = r'''
+# Two soldiers were killed a day after Ankara declared a truce.
+# i  word      tag  pos    dep        head  lemma    ent         ws
+ >0  Two       CD   NUM    nummod     1     two      B-CARDINAL  1
+  1  soldiers  NNS  NOUN   nsubjpass  3     soldier  O           1
+  2  were      VBD  AUX    auxpass    3     be       O           1
+  3  killed    VBN  VERB   ROOT       3     kill     O           1
+  4  a         DT   DET    det        5     a        B-DATE      1
+  5  day       NN   NOUN   npadvmod   3     day      I-DATE      1
+  6  after     IN   SCONJ  mark       8     after    O           1
+  7  Ankara    NNP  PROPN  nsubj      8     Ankara   B-GPE       1
+  8  declared  VBD  VERB   advcl      3     declare  O           1
+  9  a         DT   DET    det        10    a        O           1
+ 10  truce     NN   NOUN   dobj       8     truce    O           0
+ 11  .         .    PUNCT  punct      3     .        O           0
+'''
+
+
+def test_a_place_of_origin_is_not_the_sentences_only_place():
+    assert _place_of(SHOT_A_MAN_FROM_HOMS, "shot") is None
+
+
+def test_a_capital_that_acts_is_not_the_sentences_only_place():
+    assert _place_of(KILLED_AFTER_ANKARA_DECLARED, "killed") is None
