@@ -56,6 +56,11 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         agent = _group_head(tok, kb)
         if agent is None:
             continue
+        body = _apposed_body(tok, owner)
+        if body is not None and agent.kind == "GROUP":
+            _describe_body(body, tok, agent.sector, owner)
+            attach(body, tok.i, tok.i + 1, "description")
+            continue
         plural = tok.tag_ in ("NNS", "NNPS") or agent.kind == "GROUP"
         if not plural and not _unnamed_official(tok, owner):
             continue  # "the minister" is a person, not a group; left to coreference
@@ -81,6 +86,33 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=sector, code=(country or "") + sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _apposed_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
+    """The named organisation a body noun stands in apposition to: "the FNSEA, France's largest
+    farm union", "Perludem, an election watchdog"."""
+    head = tok.head
+    if tok.dep_ != "appos" or head.i not in owner or owner[head.i].kind != "ORGANIZATION":
+        return None
+    doc = tok.doc
+    comma = tok.left_edge.i - 1
+    after = tok.right_edge.i + 1
+    if comma <= head.i or doc[comma].text != "," or any(owner.get(k) is not owner[head.i] for k in range(head.i, comma)):
+        return None
+    # closed by a comma or the sentence's end: "According to Perludem, the court had ..." is no apposition
+    return owner[head.i] if after >= len(doc) or doc[after].is_punct else None
+
+
+def _describe_body(body: ActorBuilder, noun: Token, sector: str, owner: dict[int, ActorBuilder]) -> None:
+    """What an apposition says of a body no dictionary knows: its sector and the country of its
+    possessor or demonym ("France's largest farm union": FRA, LAB)."""
+    if body.code not in (None, body.country):
+        return  # a dictionary's body: its own code stands
+    countries = [owner[c.i] for c in noun.children if c.i in owner and owner[c.i].kind == "COUNTRY"]
+    body.country = body.country or (countries[0].country if countries else None)
+    body.sector = body.sector or sector
+    if body.country and body.code in (None, body.country):
+        body.code = body.country + body.sector
 
 
 def _generic_sector(tok: Token, agent, modifiers: list[Token], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> str:

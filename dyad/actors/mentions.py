@@ -56,6 +56,9 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
         if kind is None:
             continue
         start, end = _trim(ent)
+        if kind == "ORGANIZATION" and end - start > 1 and doc[end - 1].lower_ in NAMED_BODY_NOUNS and doc[end - 1].is_lower \
+                and all(t.text[:1].isupper() for t in doc[start:end - 1]):
+            end -= 1  # "the GERB party": the name is GERB, the noun says what it names (as in "GERB leader")
         if end - start > 2 and doc[start].lower_ in STANCE_PREFIXES and doc[start + 1].text == "-":
             continue  # "a pro-Trump rally": a stance, not a mention of the person
         if start < end and in_dateline(text, doc[start].idx):

@@ -20,7 +20,7 @@ from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
 from .people import name_keys
 from .relations import add_stated_relations, tie_international_titles
-from .roles import add_person_roles
+from .roles import add_person_roles, office_sectors
 
 def _person_key(tokens: list[str]) -> str:
     return " ".join(t.lower() for t in tokens)
@@ -84,6 +84,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     add_stated_memberships(doc, token_owner)
     add_stated_relations(doc, builders, token_owner, kb)
     _unknown_bodies(builders, doc, kb)
+    office_sectors(builders, kb)
     sentence_country(doc, builders)
     return freeze(doc, builders, kb)
 

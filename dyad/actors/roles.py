@@ -231,3 +231,22 @@ def _title_sector(title: Span, agent, kb: KnowledgeBase) -> str | None:
         if body is not None and body.kind != "PERSON" and body.sector:
             return body.sector
     return agent.sector if agent.kind == "PERSON" else None
+
+
+def office_sectors(builders: list[ActorBuilder], kb: KnowledgeBase) -> None:
+    """A person holding a generic office ("president", "leader", "spokesman") of a named body
+    takes the body's sector once the body's is known ("Marisol Arancibia, the president of the
+    CUT" is LAB when the CUT is a workers' union; "GERB leader X" PTY): the title alone said GOV."""
+    by_id = {b.id: b for b in builders}
+    for person in builders:
+        if person.kind != "PERSON" or person.sector not in (None, "GOV"):
+            continue
+        for role in person.roles:
+            body = by_id.get(role.organization) if role.organization and role.status == "current" else None
+            if body is None or body.kind != "ORGANIZATION" or not body.sector:
+                continue
+            agent = _head_agent(role.title.lower(), kb)
+            if agent is None or (agent.kind == "PERSON" and agent.sector == "GOV"):
+                person.sector = body.sector
+                person.country = person.country or body.country
+                break

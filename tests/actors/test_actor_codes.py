@@ -96,3 +96,110 @@ def test_an_unnamed_official_whose_country_is_named_is_an_actor():
 
 def test_an_anonymous_official_who_only_reports_is_no_actor():
     assert "French official" not in actors_of(OFFICIAL_SAID)
+
+
+BODY_WITH_APPOSITION = r'''
+# The FNSEA, France's largest farm union, rejected the deal.
+# i  word      tag  pos    dep       head  lemma   ent    ws
+ >0  The       DT   DET    det       1     the     O      1
+  1  FNSEA     NNP  PROPN  nsubj     9     FNSEA   B-ORG  0
+  2  ,         ,    PUNCT  punct     1     ,       O      1
+  3  France    NNP  PROPN  poss      7     France  B-GPE  0
+  4  's        POS  PART   case      3     's      O      1
+  5  largest   JJS  ADJ    amod      7     large   O      1
+  6  farm      NN   NOUN   compound  7     farm    O      1
+  7  union     NN   NOUN   appos     1     union   O      0
+  8  ,         ,    PUNCT  punct     1     ,       O      1
+  9  rejected  VBD  VERB   ROOT      9     reject  O      1
+ 10  the       DT   DET    det       11    the     O      1
+ 11  deal      NN   NOUN   dobj      9     deal    O      0
+ 12  .         .    PUNCT  punct     9     .       O      0
+'''
+
+# the parser's apposition is the subject of the clause after an opening phrase (edited parse)
+NOT_AN_APPOSITION = r'''
+# According to Perludem, the union had dismissed similar petitions.
+# i  word       tag  pos    dep    head  lemma     ent    ws
+ >0  According  VBG  VERB   prep   7     accord    O      1
+  1  to         IN   ADP    prep   0     to        O      1
+  2  Perludem   NNP  PROPN  pobj   1     Perludem  B-ORG  0
+  3  ,          ,    PUNCT  punct  7     ,         O      1
+  4  the        DT   DET    det    5     the       O      1
+  5  union      NN   NOUN   appos  2     union     O      1
+  6  had        VBD  AUX    aux    7     have      O      1
+  7  dismissed  VBN  VERB   ROOT   7     dismiss   O      1
+  8  similar    JJ   ADJ    amod   9     similar   O      1
+  9  petitions  NNS  NOUN   dobj   7     petition  O      0
+ 10  .          .    PUNCT  punct  7     .         O      0
+'''
+
+
+def test_an_apposition_describes_a_body_no_dictionary_knows():
+    doc = run_stages(doc_from_table(BODY_WITH_APPOSITION))
+    body = next(a for a in doc.actors if a.name == "FNSEA")
+    assert (body.kind, body.country, body.sector, body.code) == ("ORGANIZATION", "FRA", "LAB", "FRALAB")
+    assert ("union", "description") in [(m.text, m.via) for m in body.mentions]
+    assert actors_of(NOT_AN_APPOSITION)["Perludem"][2] is None
+
+
+# the tagger's "GERB party" (edited parse: the name spans the noun)
+PARTY_LEADER = r'''
+# GERB leader Nikolai Petkanov said the centre-right GERB party would not back the cabinet.
+# i  word      tag   pos    dep       head  lemma     ent       ws
+ >0  GERB      NNP   PROPN  compound  1     GERB      B-ORG     1
+  1  leader    NN    NOUN   compound  3     leader    O         1
+  2  Nikolai   NNP   PROPN  compound  3     Nikolai   B-PERSON  1
+  3  Petkanov  NNP   PROPN  nsubj     4     Petkanov  I-PERSON  1
+  4  said      VBD   VERB   ROOT      4     say       O         1
+  5  the       DT    DET    det       10    the       O         1
+  6  centre    NN    NOUN   npadvmod  8     centre    O         0
+  7  -         HYPH  PUNCT  punct     8     -         O         0
+  8  right     JJ    ADJ    amod      10    right     O         1
+  9  GERB      NNP   PROPN  compound  10    GERB      B-ORG     1
+ 10  party     NN    NOUN   nsubj     13    party     I-ORG     1
+ 11  would     MD    AUX    aux       13    would     O         1
+ 12  not       RB    PART   neg       13    not       O         1
+ 13  back      VB    VERB   ccomp     4     back      O         1
+ 14  the       DT    DET    det       15    the       O         1
+ 15  cabinet   NN    NOUN   dobj      13    cabinet   O         0
+ 16  .         .     PUNCT  punct     4     .         O         0
+'''
+
+UNION_PRESIDENT = r'''
+# The march was organized by the Central Workers' Union (CUT). Marisol Arancibia, the president of the CUT, addressed the crowd.
+# i  word       tag    pos    dep        head  lemma      ent       ws
+ >0  The        DT     DET    det        1     the        O         1
+  1  march      NN     NOUN   nsubjpass  3     march      O         1
+  2  was        VBD    AUX    auxpass    3     be         O         1
+  3  organized  VBN    VERB   ROOT       3     organize   O         1
+  4  by         IN     ADP    agent      3     by         O         1
+  5  the        DT     DET    det        7     the        B-ORG     1
+  6  Central    NNP    PROPN  compound   7     Central    I-ORG     1
+  7  Workers    NNPS   PROPN  poss       9     Workers    I-ORG     0
+  8  '          POS    PART   case       7     '          I-ORG     1
+  9  Union      NNP    PROPN  pobj       4     Union      I-ORG     1
+ 10  (          -LRB-  PUNCT  punct      11    (          O         0
+ 11  CUT        NNP    PROPN  appos      9     CUT        O         0
+ 12  )          -RRB-  PUNCT  punct      9     )          O         0
+ 13  .          .      PUNCT  punct      3     .          O         1
+>14  Marisol    NNP    PROPN  compound   15    Marisol    B-PERSON  1
+ 15  Arancibia  NNP    PROPN  nsubj      23    Arancibia  I-PERSON  0
+ 16  ,          ,      PUNCT  punct      15    ,          O         1
+ 17  the        DT     DET    det        18    the        O         1
+ 18  president  NN     NOUN   appos      15    president  O         1
+ 19  of         IN     ADP    prep       18    of         O         1
+ 20  the        DT     DET    det        21    the        O         1
+ 21  CUT        NNP    PROPN  pobj       19    CUT        B-ORG     0
+ 22  ,          ,      PUNCT  punct      15    ,          O         1
+ 23  addressed  VBD    VERB   ROOT       23    address    O         1
+ 24  the        DT     DET    det        25    the        O         1
+ 25  crowd      NN     NOUN   dobj       23    crowd      O         0
+ 26  .          .      PUNCT  punct      23    .          O         0
+'''
+
+
+def test_a_person_holding_a_generic_office_takes_the_bodys_sector():
+    found = actors_of(PARTY_LEADER)
+    assert found["GERB"] == ("ORGANIZATION", None, "PTY")  # "GERB party" is GERB, named as a party
+    assert found["Nikolai Petkanov"][2] == "PTY"
+    assert actors_of(UNION_PRESIDENT)["Marisol Arancibia"][2] == "LAB"
