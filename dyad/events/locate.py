@@ -174,8 +174,10 @@ def _container(tok: Token) -> bool:
     of Hebron" is Hebron)."""
     of = tok.head
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in word_class("place_nouns"):
-        # "Baghdad's northern neighbourhood of Qahira": the owner holds the place named after "of"
-        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.head.children)
+        # "Baghdad's northern neighbourhood of Qahira", "Baghdad's Karrada district": the owner holds
+        # the place named after "of" or before the kind of place
+        return any(c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "compound" and c.pos_ == "PROPN"
+                   for c in tok.head.children)
     return of.lower_ == "of" and of.dep_ == "prep" and of.head.lemma_.lower() in word_class("area_nouns") and any(
         c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.ent_type_ != "NORP" for c in of.head.children)
 
@@ -243,6 +245,10 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
     # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
     called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns") \
         and obj.pos_ == "PROPN" and obj.text[:1].isupper()
+    # "Baghdad's Dora district", "Buram locality", "Hazrama village": the name of a kind of place
+    compound_place = (obj.dep_ == "compound" and obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ != "NORP"
+                      and obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() in word_class("place_nouns"))
+    called_place = called_place or compound_place
     # a town the parser took for a person, where an event happens ("demonstrated in Grozny")
     person_town = (obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and obj.dep_ == "pobj"
                    and obj.head.lower_ in ("in", "inside", "near", "outside"))
@@ -251,6 +257,9 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
         return None  # a people ("captured 11 Iranians"), a person or a date is no place
     ent = entity_at(obj)
     name = ent.text if ent is not None else obj.text
+    if compound_place and (ent is None or ent.label_ not in PLACE_ENTS):
+        # the whole name before the kind of place ("Tora Manda locality"), whatever the parser made of it
+        name = obj.doc[min(t.i for t in obj.subtree if t.pos_ == "PROPN"):obj.i + 1].text
     name = name[4:] if name.lower().startswith("the ") else name
     name = name[:-2] if name[-2:] in ("'s", "’s") and len(name) > 3 else name  # "Palmyra's countryside"
     if name.lower() in word_class("world_regions"):

@@ -388,3 +388,27 @@ def test_a_place_of_origin_is_not_the_sentences_only_place():
 
 def test_a_capital_that_acts_is_not_the_sentences_only_place():
     assert _place_of(KILLED_AFTER_ANKARA_DECLARED, "killed") is None
+
+
+SHOT_IN_KARRADA_DISTRICT = r'''
+# A cleric was shot dead near his home in Baghdad's Karrada district.
+# i  word      tag   pos    dep        head  lemma     ent    ws
+ >0  A         DT    DET    det        1     a         O      1
+  1  cleric    NN    NOUN   nsubjpass  3     cleric    O      1
+  2  was       VBD   AUX    auxpass    3     be        O      1
+  3  shot      VBN   VERB   ROOT       3     shoot     O      1
+  4  dead      JJ    ADJ    oprd       3     dead      O      1
+  5  near      IN    ADP    prep       3     near      O      1
+  6  his       PRP$  PRON   poss       7     his       O      1
+  7  home      NN    NOUN   pobj       5     home      O      1
+  8  in        IN    ADP    prep       7     in        O      1
+  9  Baghdad   NNP   PROPN  poss       12    Baghdad   B-GPE  0
+ 10  's        POS   PART   case       9     's        O      1
+ 11  Karrada   NNP   PROPN  compound   12    Karrada   O      1
+ 12  district  NN    NOUN   pobj       8     district  O      0
+ 13  .         .     PUNCT  punct      3     .         O      0
+'''
+
+
+def test_the_name_of_a_district_is_a_place_finer_than_its_city_whatever_its_entity_label():
+    assert _place_of(SHOT_IN_KARRADA_DISTRICT, "shot") == "Karrada"
