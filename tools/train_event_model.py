@@ -34,13 +34,15 @@ sys.path.insert(0, str(ROOT))
 from dyad.clean import clean_text  # noqa: E402
 from dyad.eval.conflibert import Tally, join_key, load_conflibert, read_labels, score_sentence  # noqa: E402
 from dyad.events import coder, learned  # noqa: E402
-from dyad.events.cameo import lookup  # noqa: E402
+from dyad.events.cameo import lookup, plover_type  # noqa: E402
 from dyad.events.dates import parse_published  # noqa: E402
+from dyad.events.realis import REALIS_BY_ROOT  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 TEST_FOLD = 4
 PLOVER_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-SEED_CONFIG = {"l2": 1e-3, "steps": 300, "rate": 0.5, "recode_margin": 0.15, "drop_below": 0.0, "rescue_above": 0.3}
+SEED_CONFIG = {"l2": 1e-3, "steps": 300, "rate": 0.5, "recode_margin": 0.15, "drop_below": 0.0, "rescue_above": 0.3,
+               "gate_below": 0.5}
 
 
 @dataclass
@@ -148,8 +150,9 @@ def run_stages(pipeline, item: Item, doc):
 def _label(item: Item, candidate, code: str) -> int:
     if item.label is not None:
         return int(learned.pentaclass(code) == item.label)
-    if item.plover is not None:
-        return int(lookup(code).plover == item.plover)
+    if item.plover is not None:  # the event's PLOVER type, as coder._events_of gives it
+        realis = REALIS_BY_ROOT.get(code[:2], candidate.realis) if candidate.realis == "asserted" else candidate.realis
+        return int(plover_type(lookup(code), realis) == item.plover)
     start = candidate.trigger.idx
     end = max(start + len(candidate.trigger.text), candidate.tok.idx + len(candidate.tok.text))
     start = min(start, candidate.tok.idx)
@@ -195,7 +198,7 @@ def train(rows_by_item, config: dict, *, keep=lambda item: True) -> learned.Even
             labels.append(y)
             weights.append(1000.0 / per_set[item.dataset])  # each data set weighs the same
     w = learned.fit(rows, labels, l2=config["l2"], steps=config["steps"], rate=config["rate"], sample_weight=weights)
-    return learned.EventModel(w, config["recode_margin"], config["drop_below"], config["rescue_above"])
+    return learned.EventModel(w, config["recode_margin"], config["drop_below"], config["rescue_above"], config["gate_below"])
 
 
 # ---------------------------------------------------------------- measuring

@@ -133,6 +133,7 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
     """Every word that matches a trigger pattern and is not carried by another event, with its
     arguments and realis, in document order."""
     chosen: dict[int, Pattern] = {}
+    twins: dict[int, Pattern] = {}  # the hand row a gated PETRARCH2 row would replace (learned.py decides)
     for tok in doc:
         pos = pos_key(tok)
         if tok.ent_type_ in ("DATE", "TIME"):
@@ -141,8 +142,13 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
         pattern = choose_pattern(tok, patterns, index) if patterns else None
         if pattern is not None:
             chosen[tok.i] = pattern
+            hand = choose_pattern(tok, [p for p in patterns if not p.origin], index) if pattern.gated else None
+            if hand is not None:
+                twins[tok.i] = hand
     for i in [i for i, p in chosen.items() if p.origin and _hand_noun_object(doc[i], chosen)]:
         del chosen[i]  # the hand table codes the noun: "opened fire", "concluded talks" are the noun's events
+        if i in twins:
+            chosen[i] = twins.pop(i)
     recoded = _denials(doc, chosen) | _reductions(doc, chosen)
     found: list[Candidate] = []
     seen: set[str] = set()
@@ -153,10 +159,11 @@ def find_candidates(doc: Doc, index: ActorIndex, lexicon) -> tuple[Candidate, ..
         sent_i = bisect_right(starts, i) - 1
         if sent_i < 0 or sent_i in furniture or i >= sents[sent_i].end:
             continue
-        tok, pattern = doc[i], chosen[i]
-        if _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen) or _a_state(tok, pattern):
-            continue
-        found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
+        tok = doc[i]
+        for pattern in (chosen[i], twins[i]) if i in twins else (chosen[i],):
+            if _yields_to_noun(tok, pattern, chosen) or _object_of_an_act(tok, pattern, chosen) or _a_state(tok, pattern):
+                continue
+            found.append(_candidate(tok, pattern, sent_i, recoded.get(tok.i, ("", None)), index))
     return tuple(found)
 
 

@@ -80,7 +80,7 @@ def features(candidate: Candidate, code: str, context: EventContext, words: Sequ
         f"dep|root={tok.dep_}|{root}", f"head|root={tok.head.lemma_.lower()}|{root}",
         f"tag|root={tok.tag_}|{root}", f"inferred={candidate.inferred_target}",
         f"recoded={candidate.trigger.i != tok.i}|{root}", f"reciprocal={candidate.reciprocal}|{root}",
-        f"restated={candidate.restated}",
+        f"restated={candidate.restated}", f"gated={pattern.gated}|{bool(pattern.origin)}|{root}",
     ]
     out += [f"w|penta={w}|{penta}" for w in words]
     out += [f"w={w}" for w in words]
@@ -97,10 +97,12 @@ def alternatives(candidate: Candidate, context: EventContext) -> tuple[str, ...]
     that root's most specific code. Codes of one root are not rivals here: the training labels
     (a sentence's class, an annotated action's root) cannot tell them apart."""
     codes = [candidate.cameo]
-    if candidate.trigger.i != candidate.tok.i:
-        return tuple(codes)  # recoded by a rule (a refusal, a reduction): the rule's code stands
+    if candidate.trigger.i != candidate.tok.i or candidate.cameo[:2] != candidate.pattern.cameo[:2]:
+        return tuple(codes)  # recoded by a rule (a refusal, a reduction, a demand): the rule's code stands
     roots = {candidate.cameo[:2]}
     for pattern in context.lexicon.get((candidate.pattern.lemma, candidate.pattern.pos), ()):
+        if pattern.gated and not candidate.pattern.gated:
+            continue  # a gated row is a rival only as a candidate of its own (see ``gate_below``)
         if pattern.cameo[:2] not in roots:
             roots.add(pattern.cameo[:2])
             codes.append(pattern.cameo)
@@ -115,6 +117,7 @@ class EventModel:
     recode_margin: float  # an alternative code must beat the rule's by this much
     drop_below: float  # candidates scored under this are not events
     rescue_above: float = 1.1  # one-sided events kept: candidates scored this high are coded though a cautious rule would drop them
+    gate_below: float = 1.1  # a gated PETRARCH2 row (lexicon.Pattern.gated) scored under this gives way to the hand row
 
     def probability(self, feature_strings: Sequence[str]) -> float:
         z = float(self.weights[hashed(feature_strings)].sum())
@@ -124,15 +127,16 @@ class EventModel:
         nonzero = np.flatnonzero(self.weights)
         np.savez_compressed(path, bits=np.int64(BITS), index=nonzero.astype(np.int32),
                             weight=self.weights[nonzero].astype(np.float32),
-                            thresholds=np.array([self.recode_margin, self.drop_below, self.rescue_above], dtype=np.float64))
+                            thresholds=np.array([self.recode_margin, self.drop_below, self.rescue_above, self.gate_below],
+                                                dtype=np.float64))
 
     @classmethod
     def load(cls, path: str | Path) -> "EventModel":
         with np.load(path) as data:
             weights = np.zeros(1 << int(data["bits"]), dtype=np.float32)
             weights[data["index"]] = data["weight"]
-            margin, drop, rescue = (float(x) for x in data["thresholds"])
-        return cls(weights, margin, drop, rescue)
+            thresholds = [float(x) for x in data["thresholds"]]
+        return cls(weights, *thresholds)
 
 
 _OVERRIDE: list = []  # tools and tests swap the model (or None: the layer off) with ``using``
@@ -195,7 +199,7 @@ def score_candidates(candidates: tuple[Candidate, ...], context: EventContext,
     returned as the event's confidence. Without a model the candidates pass unchanged."""
     model = active_model()
     if model is None or not candidates:
-        return candidates, {}
+        return tuple(c for c in candidates if not c.pattern.gated), {}
     words_of: dict[int, tuple[str, ...]] = {}
     kept: list[Candidate] = []
     scores: dict[ScoreKey, float] = {}
@@ -211,7 +215,14 @@ def score_candidates(candidates: tuple[Candidate, ...], context: EventContext,
             continue
         kept.append(candidate)
         scores[key_of(candidate)] = round(own_p, 3)
-    return tuple(kept), scores
+    return _gated(kept, scores, model.gate_below), scores
+
+
+def _gated(candidates: list[Candidate], scores: dict[ScoreKey, float], gate_below: float) -> tuple[Candidate, ...]:
+    """A PETRARCH2 row on a word the hand table codes ("gated") replaces the hand row's candidate
+    on the same word when the model scores it at least ``gate_below``; otherwise it gives way."""
+    passed = {c.tok.i for c in candidates if c.pattern.gated and scores[key_of(c)] >= gate_below}
+    return tuple(c for c in candidates if (c.tok.i in passed) == c.pattern.gated)
 
 
 def pentaclass(code: str) -> int:

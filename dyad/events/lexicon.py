@@ -8,7 +8,7 @@ object noun)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ class Pattern:
     line: int
     origin: str = ""  # "" for a hand row, else the PETRARCH2 dictionary line
     attested: bool = True  # a PETRARCH2 row on the verb its pattern was found with
+    gated: bool = False  # a PETRARCH2 row on a word the hand table codes: coded only if the learned layer passes it
 
     @property
     def specificity(self) -> int:
@@ -77,7 +78,9 @@ def _load(path_text: str, extra_text: str = "") -> dict[tuple[str, str], tuple[P
             if not _names_a_noun(pattern):
                 continue  # a verb of a synonym block, bare or with a particle only, is too broad ("lead", "look to")
             if (pattern.lemma, pattern.pos) in hand_lemmas:
-                continue  # the hand table decides what a word it codes means
+                # the hand table decides what a word it codes means, unless the learned layer
+                # is sure of the PETRARCH2 row (``learned.score_candidates``, ``gate_below``)
+                pattern = replace(pattern, gated=True)
             index.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
     # most specific first; among equals the longer noun phrase, then the hand row
     order = lambda p: (-p.specificity, -p.object_class.count(" ") - p.particle.count(" "), bool(p.origin))  # noqa: E731

@@ -121,3 +121,36 @@ def test_the_shipped_model_is_small_and_read_without_sklearn():
     assert model.weights.shape == (1 << learned.BITS,) and 0.0 <= model.drop_below < 1.0
     events = run_stages(doc_from_table(LAUNCHED_STRIKES), learned=True).events
     assert events and all(0.0 < e.confidence < 1.0 for e in events)
+
+
+# "sent warships to": PETRARCH2's row "send to warships" (0332) on a word the hand table codes (070)
+IRAN_SENT_WARSHIPS = r'''
+# Iran sent warships to Syria.
+# i  word      tag  pos    dep     head  lemma    ent    ws
+ >0  Iran      NNP  PROPN  nsubj   1     Iran     B-GPE  1
+  1  sent      VBD  VERB   ROOT    1     send     O      1
+  2  warships  NNS  NOUN   dobj    1     warship  O      1
+  3  to        IN   ADP    prep    1     to       O      1
+  4  Syria     NNP  PROPN  pobj    3     Syria    B-GPE  0
+  5  .         .    PUNCT  punct   1     .        O      0
+'''
+
+
+def test_a_gated_petrarch_row_replaces_the_hand_row_only_when_the_model_passes_it():
+    weights = np.zeros(1 << learned.BITS, dtype=np.float32)
+    weights[zlib_slot("bias")] = 1.0  # p = 0.731 for every candidate
+    assert [e.cameo for e in run_stages(doc_from_table(IRAN_SENT_WARSHIPS)).events] == ["070"]  # no model: the hand row
+    for gate, code in ((0.5, "0332"), (0.9, "070")):
+        with learned.using(learned.EventModel(weights, 0.15, 0.0, gate_below=gate)):
+            events = run_stages(doc_from_table(IRAN_SENT_WARSHIPS), learned=True).events
+        assert [(e.cameo, e.source, e.target) for e in events] == [(code, "a1", "a3")]
+
+
+def test_an_old_model_file_keeps_the_gate_shut(tmp_path):
+    weights = np.zeros(1 << learned.BITS, dtype=np.float32)
+    path = tmp_path / "old.npz"
+    np.savez_compressed(path, bits=np.int64(learned.BITS), index=np.zeros(0, dtype=np.int32),
+                        weight=np.zeros(0, dtype=np.float32), thresholds=np.array([0.15, 0.0, 0.3]))
+    assert learned.EventModel.load(path).gate_below > 1.0
+    learned.EventModel(weights, 0.15, 0.0, 0.3, 0.45).save(path)
+    assert learned.EventModel.load(path).gate_below == 0.45

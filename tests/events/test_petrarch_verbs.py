@@ -104,7 +104,8 @@ def test_hand_rows_win_and_bare_synonyms_stay_out(tmp_path):
                      "rush\tVERB\t\t042\tdobj\tnsubj\t\tyes\tx:3\n"
                      "speed\tVERB\t\t073\tdobj\tnsubj\tnoun:aid\t\tx:4\n", encoding="utf-8")
     lexicon = load_lexicon(hand, extra)
-    assert [p.cameo for p in lexicon[("withdraw", "VERB")]] == ["0874"]  # the hand table codes withdraw
+    # the hand table codes withdraw: the PETRARCH2 row is kept gated, for the learned layer to pass or not
+    assert [(p.cameo, p.gated) for p in lexicon[("withdraw", "VERB")]] == [("161", True), ("0874", False)]
     assert [p.cameo for p in lexicon[("rush", "VERB")]] == ["073"]  # no bare PETRARCH verb
     assert ("speed", "VERB") not in lexicon  # a pattern spread to a synonym
 
