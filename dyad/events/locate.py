@@ -60,7 +60,7 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
                  [(arg, ("in", "near", "inside", "outside")) for arg in arguments],  # "was captured by police in Karachi"
                  [(head, PATH_PREPS) for head in heads[:1]],  # "fled from Goma"
                  [(head, ("direction",)) for head in heads],  # "shot 30 km northeast of Karbala"
-                 [(t, PLACING_PREPS) for t in _clauses(tok)]):  # "a shop they ran in Colombo"
+                 [(t, PLACING_PREPS) for t in _with_objects(_clauses(tok))]):  # "a shop they ran in Colombo"
         found = look.finest([t for head, preps in tier for t in look.named_on(head, preps)])
         if found is None:
             continue
@@ -196,6 +196,11 @@ def _clauses(tok: Token) -> list[Token]:
     return out
 
 
+def _with_objects(verbs: list[Token]) -> list[Token]:
+    """Verbs and their direct objects: "killed two soldiers and wounded two more people in Balad"."""
+    return verbs + [c for v in verbs if v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
+
+
 def _relative_clauses(tok: Token) -> list[Token]:
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
     nouns += [g for c in tok.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
@@ -250,8 +255,9 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
                       and obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() in word_class("place_nouns"))
     called_place = called_place or compound_place
     # a town the parser took for a person, where an event happens ("demonstrated in Grozny")
-    person_town = (obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and obj.dep_ == "pobj"
-                   and obj.head.lower_ in ("in", "inside", "near", "outside"))
+    person_town = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and (
+        obj.dep_ == "pobj" and obj.head.lower_ in ("in", "inside", "near", "outside")
+        or obj.dep_ == "dobj" and obj.head.lemma_.lower() in word_class("place_verbs"))  # "patrolled Kassa"
     if not (named or country or called_place or person_town) and not (
             obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in ("", "ORG")):
         return None  # a people ("captured 11 Iranians"), a person or a date is no place
