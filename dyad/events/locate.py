@@ -250,9 +250,10 @@ def _geocode_token(obj: Token, index: ActorIndex, actors_by_id, hints, gazetteer
     # "the town of Kupres", "the village of X": a place, whatever the parser or the gazetteer make of it
     called_place = obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in word_class("place_nouns") \
         and obj.pos_ == "PROPN" and obj.text[:1].isupper()
-    # "Baghdad's Dora district", "Buram locality", "Hazrama village": the name of a kind of place
+    # "Baghdad's Dora district", "Hazrama village", "the Chebaa Farms area": the name of a kind of place
     compound_place = (obj.dep_ == "compound" and obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ != "NORP"
-                      and obj.head.pos_ == "NOUN" and obj.head.lemma_.lower() in word_class("place_nouns"))
+                      and obj.head.pos_ == "NOUN"
+                      and obj.head.lemma_.lower() in word_class("place_nouns") | word_class("area_nouns"))
     called_place = called_place or compound_place
     # a town the parser took for a person, where an event happens ("demonstrated in Grozny")
     person_town = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and (
