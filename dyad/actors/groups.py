@@ -71,6 +71,8 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
         country = countries[0].country if countries else None
         country = country or _located_in(doc, tok.i, owner)
+        if country is None and tok.dep_ == "conj" and tok.head.i in owner and owner[tok.head.i].kind == "GROUP":
+            country = owner[tok.head.i].country  # "Israeli helicopters and tanks": the demonym covers both
         bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
         if country is None and agent.term in DOMESTIC_BODIES and (definite(tok) or bare):
             # "the authorities", "police" with no country named: the country the story is about,
@@ -333,7 +335,9 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
     for b in builders:
         if b.kind == "GROUP" and not b.country and b.sector is None:
             b.country = _demonym_before(doc, b, owner)  # "Iraqi Kurds": a people named with its country
-            b.code = b.country
+            if _names_people(doc, b):
+                b.sector = "CVL"  # "Kurds", "Shiites": a people, civilians in CAMEO
+            b.code = (b.country or "") + (b.sector or "") or None
         if b.country or b.sector in (None, "IGO") or b.kind not in ("GROUP", "PERSON"):
             continue
         if b.kind == "GROUP":
@@ -349,6 +353,13 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
         b.country = named.pop()
         if b.kind == "GROUP" or b.code == b.sector:
             b.code = b.country + (b.sector or "")
+
+
+def _names_people(doc: Doc, group: ActorBuilder) -> bool:
+    """A group the tagger named as a nationality or people ("Kurds", "Shiites") and used as a
+    plural noun, not as a modifier ("Islamic fundamentalists")."""
+    return any(via == "name" and doc[end - 1].ent_type_ == "NORP" and names_a_people(doc, start, end)
+               for start, end, via in group.mentions)
 
 
 def _demonym_before(doc: Doc, group: ActorBuilder, owner: dict[int, ActorBuilder]) -> str | None:

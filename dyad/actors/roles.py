@@ -113,6 +113,8 @@ _TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
 def _title_token(tok: Token) -> bool:
+    if tok.tag_ in ("VBG", "VBN") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("ADJ", "NOUN", "PROPN"):
+        return True  # a participle before a noun: "Algeria's leading rights activist", "an exiled opposition leader"
     return tok.pos_ in _TITLE_POS or tok.lower_ in ("of", "for", "’", "'", "-", "and") and tok.text != ","
 
 

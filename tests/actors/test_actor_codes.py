@@ -203,3 +203,87 @@ def test_a_person_holding_a_generic_office_takes_the_bodys_sector():
     assert found["GERB"] == ("ORGANIZATION", None, "PTY")  # "GERB party" is GERB, named as a party
     assert found["Nikolai Petkanov"][2] == "PTY"
     assert actors_of(UNION_PRESIDENT)["Marisol Arancibia"][2] == "LAB"
+
+
+HELICOPTERS_AND_TANKS = r'''
+# Israeli helicopters and tanks shelled the camp.
+# i  word         tag  pos    dep    head  lemma       ent     ws
+ >0  Israeli      JJ   ADJ    amod   1     israeli     B-NORP  1
+  1  helicopters  NNS  NOUN   nsubj  4     helicopter  O       1
+  2  and          CC   CCONJ  cc     1     and         O       1
+  3  tanks        NNS  NOUN   conj   1     tank        O       1
+  4  shelled      VBD  VERB   ROOT   4     shell       O       1
+  5  the          DT   DET    det    6     the         O       1
+  6  camp         NN   NOUN   dobj   4     camp        O       0
+  7  .            .    PUNCT  punct  4     .           O       0
+'''
+
+IRAQI_KURDS = r'''
+# Thousands of Iraqi Kurds demonstrated in Kirkuk.
+# i  word          tag   pos    dep    head  lemma        ent         ws
+ >0  Thousands     NNS   NOUN   nsubj  4     thousand     B-CARDINAL  1
+  1  of            IN    ADP    prep   0     of           O           1
+  2  Iraqi         JJ    ADJ    amod   3     iraqi        B-NORP      1
+  3  Kurds         NNPS  PROPN  pobj   1     Kurds        B-NORP      1
+  4  demonstrated  VBD   VERB   ROOT   4     demonstrate  O           1
+  5  in            IN    ADP    prep   4     in           O           1
+  6  Kirkuk        NNP   PROPN  pobj   5     Kirkuk       B-GPE       0
+  7  .             .     PUNCT  punct  4     .            O           0
+'''
+
+
+def test_military_craft_and_their_conjuncts_share_the_demonym():
+    found = actors_of(HELICOPTERS_AND_TANKS)
+    assert found["Israeli helicopters"] == ("GROUP", "ISR", "MIL")
+    assert found["tanks"] == ("GROUP", "ISR", "MIL")
+
+
+def test_a_people_named_as_a_nationality_is_civilian():
+    assert actors_of(IRAQI_KURDS)["Kurds"] == ("GROUP", "IRQ", "CVL")
+
+
+LEADING_ACTIVIST = r'''
+# Salaheddine Sidhoum, Algeria's leading rights activist, began a hunger strike.
+# i  word         tag  pos    dep       head  lemma        ent       ws
+ >0  Salaheddine  NNP  PROPN  compound  1     Salaheddine  B-PERSON  1
+  1  Sidhoum      NNP  PROPN  nsubj     9     Sidhoum      I-PERSON  0
+  2  ,            ,    PUNCT  punct     1     ,            O         1
+  3  Algeria      NNP  PROPN  poss      7     Algeria      B-GPE     0
+  4  's           POS  PART   case      3     's           O         1
+  5  leading      VBG  VERB   amod      6     lead         O         1
+  6  rights       NNS  NOUN   compound  7     right        O         1
+  7  activist     NN   NOUN   appos     1     activist     O         0
+  8  ,            ,    PUNCT  punct     1     ,            O         1
+  9  began        VBD  VERB   ROOT      9     begin        O         1
+ 10  a            DT   DET    det       12    a            O         1
+ 11  hunger       NN   NOUN   compound  12    hunger       O         1
+ 12  strike       NN   NOUN   dobj      9     strike       O         0
+ 13  .            .    PUNCT  punct     9     .            O         0
+'''
+
+RETIRED_ADMIRAL = r'''
+# Kemal Aydin, a retired navy admiral, said the ships would sail.
+# i  word     tag  pos    dep       head  lemma    ent       ws
+ >0  Kemal    NNP  PROPN  compound  1     Kemal    B-PERSON  1
+  1  Aydin    NNP  PROPN  nsubj     8     Aydin    I-PERSON  0
+  2  ,        ,    PUNCT  punct     1     ,        O         1
+  3  a        DT   DET    det       6     a        O         1
+  4  retired  VBN  VERB   amod      6     retire   O         1
+  5  navy     NN   NOUN   compound  6     navy     B-ORG     1
+  6  admiral  NN   NOUN   appos     1     admiral  O         0
+  7  ,        ,    PUNCT  punct     1     ,        O         1
+  8  said     VBD  VERB   ROOT      8     say      O         1
+  9  the      DT   DET    det       10    the      O         1
+ 10  ships    NNS  NOUN   nsubj     12    ship     O         1
+ 11  would    MD   AUX    aux       12    would    O         1
+ 12  sail     VB   VERB   ccomp     8     sail     O         0
+ 13  .        .    PUNCT  punct     8     .        O         0
+'''
+
+
+def test_a_participle_inside_an_apposed_title():
+    sidhoum = next(a for a in run_stages(doc_from_table(LEADING_ACTIVIST)).actors if a.name == "Salaheddine Sidhoum")
+    assert (sidhoum.country, sidhoum.sector) == ("DZA", "CVL")
+    assert [r.title for r in sidhoum.roles] == ["leading rights activist"]
+    aydin = next(a for a in run_stages(doc_from_table(RETIRED_ADMIRAL)).actors if a.name == "Kemal Aydin")
+    assert [(r.title, r.status) for r in aydin.roles] == [("retired navy admiral", "former")]  # "retired": no longer
