@@ -137,6 +137,9 @@ def governing_subject(noun: Token) -> Token | None:
         return subject_of(head.head)
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("go", "embark"):
         return subject_of(head.head)  # "teachers went on strike", "embarked on a tour of Asia"
+    if (noun.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and head.head.pos_ == "VERB"
+            and head.head.lemma_.lower() in COMMISSIVE):
+        return subject_of(head.head)  # "agreed to a ceasefire", "agreed on a prisoner swap", "committed to talks"
     return None
 
 

@@ -222,12 +222,25 @@ def test_carrier_of(table, noun, carrier):
     assert carrier_of(token(doc, noun)).text == carrier
 
 
+AGREED_TO_A_CEASEFIRE = r'''
+# Ethiopia agreed to a ceasefire.
+# i  word       tag  pos    dep    head  lemma      ent    ws
+ >0  Ethiopia   NNP  PROPN  nsubj  1     Ethiopia   B-GPE  1
+  1  agreed     VBD  VERB   ROOT   1     agree      O      1
+  2  to         IN   ADP    prep   1     to         O      1
+  3  a          DT   DET    det    4     a          O      1
+  4  ceasefire  NN   NOUN   pobj   2     ceasefire  O      0
+  5  .          .    PUNCT  punct  1     .          O      0
+'''
+
+
 @pytest.mark.parametrize("table, noun, subject", [
     (LAUNCHED_STRIKES, "strikes", "Arabia"),
     (CARRIED_OUT, "strike", "Israel"),
     (WENT_ON_STRIKE, "strike", "Teachers"),  # "went on strike"
     (CHINA_THREATENED_AND_PRAISED, "Pakistan", "China"),
     (KENYA_ACCUSED_BY, "Kenya", "Somalia"),  # a passive subject's governor is the agent
+    (AGREED_TO_A_CEASEFIRE, "ceasefire", "Ethiopia"),  # who agrees to an act is its doer
 ])
 def test_governing_subject(table, noun, subject):
     doc = doc_from_table(table)
