@@ -68,7 +68,8 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         if body is not None:
             belongs_to[lemma] = body
             continue  # "the Taliban administration", "a delegation of the party's leaders": the body itself
-        countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i]
+        countries = [owner[c.i] for c in tok.subtree if c.i in owner and owner[c.i].kind == "COUNTRY" and c.i < tok.i
+                     and not _stance(doc, c.i)]
         country = countries[0].country if countries else None
         country = country or _located_in(doc, tok.i, owner)
         if country is None and tok.dep_ == "conj" and tok.head.i in owner and owner[tok.head.i].kind == "GROUP":
@@ -88,6 +89,15 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         builder = next((b for b in builders if b.key == key), None) or new(
             name, "GROUP", key, country=country, sector=sector, code=(country or "") + sector)
         attach(builder, tok.i, tok.i + 1, "agent")
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """A country named in a stance ("an anti-Syria journalist", "pro-Russian separatists"): what
+    the group is for or against, not whose it is."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+
+
+STANCE_PREFIXES = word_class("stance_prefixes")
 
 
 def _apposed_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:
@@ -173,7 +183,7 @@ def _country_on_title(tok: Token, owner: dict[int, ActorBuilder]) -> bool:
         return t.i in owner and owner[t.i].kind == "COUNTRY"
 
     children = list(tok.children)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children):
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in children):  # "one U.S. soldier"
         return any(country(c) and c.i < tok.i for c in children)
     if any(c.dep_ == "poss" and country(c) for c in children):
         return True
@@ -329,7 +339,8 @@ def sentence_country(doc: Doc, builders: list[ActorBuilder]) -> None:
     names exactly one ("Judge Ana Ruiz opened investigations against Chilean officials"); an
     unnamed group ("students", "the forces") takes it when the whole story names one country
     only (with its dateline's): a story naming several leaves a group's country open."""
-    countries = [b for b in builders if b.kind == "COUNTRY" and b.country]
+    # a country named only as what someone is for or against ("anti-Syria") is not the story's
+    countries = [b for b in builders if b.kind == "COUNTRY" and b.country and not all(_stance(doc, s) for s, _, _ in b.mentions)]
     owner = {i: c for c in countries for s, e, _ in c.mentions for i in range(s, e)}
     story: set[str] | None = None
     for b in builders:

@@ -135,7 +135,9 @@ def _appositions(doc: Doc, start: int, end: int) -> list[Span]:
             k += 1
         window = doc[end + 1:k]
         possessor = end + 2 < k and doc[end + 1].pos_ == "PROPN" and doc[end + 2].tag_ == "POS"  # "X, Algeria's leading activist"
-        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and (doc[end + 1].pos_ in ("DET", "ADJ", "NOUN") or possessor):
+        # "Kofi Annan, UN secretary-general,": a body's name opening a title that ends in a noun
+        named_body = bool(window) and doc[end + 1].pos_ == "PROPN" and any(t.pos_ == "NOUN" for t in window[1:])
+        if window and (k == sent.end or doc[k].text in (",", ".", ";")) and (doc[end + 1].pos_ in ("DET", "ADJ", "NOUN") or possessor or named_body):
             spans.append(window)
     # before the name: "... chaired by the former governor of the central bank, Ana Rojas"
     if start - 1 > sent.start and doc[start - 1].text == ",":

@@ -287,3 +287,55 @@ def test_a_participle_inside_an_apposed_title():
     assert [r.title for r in sidhoum.roles] == ["leading rights activist"]
     aydin = next(a for a in run_stages(doc_from_table(RETIRED_ADMIRAL)).actors if a.name == "Kemal Aydin")
     assert [(r.title, r.status) for r in aydin.roles] == [("retired navy admiral", "former")]  # "retired": no longer
+
+
+ONE_SOLDIER = r'''
+# The blast killed one U.S. soldier.
+# i  word     tag  pos    dep       head  lemma    ent         ws
+ >0  The      DT   DET    det       1     the      O           1
+  1  blast    NN   NOUN   nsubj     2     blast    O           1
+  2  killed   VBD  VERB   ROOT      2     kill     O           1
+  3  one      CD   NUM    nummod    5     one      B-CARDINAL  1
+  4  U.S.     NNP  PROPN  compound  5     U.S.     B-GPE       1
+  5  soldier  NN   NOUN   dobj      2     soldier  O           0
+  6  .        .    PUNCT  punct     2     .        O           0
+'''
+
+ANTI_SYRIA_JOURNALIST = r'''
+# An anti-Syria journalist was killed.
+# i  word        tag  pos    dep        head  lemma       ent     ws
+ >0  An          DT   DET    det        4     an          O       1
+  1  anti        JJ   ADJ    amod       4     anti        B-NORP  0
+  2  -           JJ   ADJ    amod       4     -           I-NORP  0
+  3  Syria       JJ   ADJ    amod       4     syria       I-NORP  1
+  4  journalist  NN   NOUN   nsubjpass  6     journalist  O       1
+  5  was         VBD  AUX    auxpass    6     be          O       1
+  6  killed      VBN  VERB   ROOT       6     kill        O       0
+  7  .           .    PUNCT  punct      6     .           O       0
+'''
+
+ANNAN_APPOSITION = r'''
+# Kofi Annan, UN secretary-general, urged reforms.
+# i  word       tag   pos    dep       head  lemma      ent       ws
+ >0  Kofi       NNP   PROPN  compound  1     Kofi       B-PERSON  1
+  1  Annan      NNP   PROPN  nsubj     8     Annan      I-PERSON  0
+  2  ,          ,     PUNCT  punct     1     ,          O         1
+  3  UN         NNP   PROPN  compound  6     UN         B-ORG     1
+  4  secretary  NN    NOUN   npadvmod  6     secretary  O         0
+  5  -          HYPH  PUNCT  punct     6     -          O         0
+  6  general    JJ    ADJ    appos     1     general    O         0
+  7  ,          ,     PUNCT  punct     1     ,          O         1
+  8  urged      VBD   VERB   ROOT      8     urge       O         1
+  9  reforms    NNS   NOUN   dobj      8     reform     O         0
+ 10  .          .     PUNCT  punct     8     .          O         0
+'''
+
+
+def test_a_counted_official_and_a_stance():
+    assert actors_of(ONE_SOLDIER)["U.S. soldier"] == ("GROUP", "USA", "MIL")
+    assert actors_of(ANTI_SYRIA_JOURNALIST)["anti-Syria journalist"][1] is None  # against Syria, not Syria's
+
+
+def test_an_apposed_title_opening_with_a_bodys_name():
+    annan = next(a for a in run_stages(doc_from_table(ANNAN_APPOSITION)).actors if a.name == "Kofi Annan")
+    assert ([r.title for r in annan.roles], annan.code) == (["UN secretary-general"], "IGOUNO")
