@@ -150,7 +150,11 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
                 _confidence(src.actor, tgt.actor, candidate.pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
                 reciprocal=candidate.reciprocal,
             ))
-    return events
+    # one act told once has one place: a locative the parse hung on one of its targets places the
+    # pair of every target ("host talks between the United States and the Houthis in Muscat")
+    placed = next((e.place for e in events if e.place is not None and e.place.precision != "dateline"), None)
+    return [replace(e, place=placed) if placed is not None and (e.place is None or e.place.precision == "dateline")
+            else e for e in events]
 
 
 # verbs whose subject is an event noun and which only say it happened ("the attack occurred in X",

@@ -48,12 +48,14 @@ def place_for(tok: Token, index: ActorIndex, actors_by_id, target: Token | None 
               if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")]
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         heads.append(tok.head)  # "imposed a siege on the Gaza Strip"
+    country_level: Place | None = None
     if dobj is not None and root in ATTACK_ROOTS:
         found = look.finest(_place_tokens(dobj)[1:])  # the names inside what was hit, not the thing itself
         if found is not None and found.precision != "country":
             return found
+        if tok.lemma_.lower() not in word_class("place_verbs"):  # "captured Sweden's title" is no place
+            country_level = found  # "strike Iran's nuclear sites": in Iran, when nothing finer is named
     words = PLACING_PREPS + (("to",) if root in MOTION_ROOTS else ())
-    country_level: Place | None = None
     arguments = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     arguments += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for tier in ([(head, words) for head in heads] + [(tok, ("object",))],  # "rebels captured Bentiu"

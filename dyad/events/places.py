@@ -29,7 +29,7 @@ _RANK = {"place": 0, "news_region": 1, "region": 2, "country": 3}  # finer first
 class _Row:
     geonames_id: int | None
     name: str
-    country: str
+    country: str | None
     admin1: str | None
     lat: float | None
     lon: float | None
@@ -125,7 +125,8 @@ def load_gazetteer() -> Gazetteer:
     extra = []
     regions = data_path("news_regions.tsv")
     for lineno, cells in read_tsv(regions, ("name", "aliases", "country", "lat", "lon")):
-        extra.append(_Row(None, cells["name"], cells["country"], None, _number(cells["lat"], float, regions, lineno),
+        # a sea or strait several countries border has no country ("the South China Sea")
+        extra.append(_Row(None, cells["name"], cells["country"] or None, None, _number(cells["lat"], float, regions, lineno),
                           _number(cells["lon"], float, regions, lineno), 0, "news_region"))
         for form in [cells["name"], *split_multi(cells["aliases"])]:
             by_name[form.lower()].append(len(lines) + len(extra) - 1)
