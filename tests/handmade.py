@@ -106,10 +106,12 @@ def doc_from_table(table: str) -> Doc:
 def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool = False, learned: bool = False):
     """dyad's stages on a ready Doc, in ``Pipeline._document``'s order, with the default
     knowledge base and trigger lexicon; the plain ``Document`` it would return. The learned
-    layer (``dyad/events/learned.py``) is off unless ``learned``: a rule test pins the rules."""
+    layers (``dyad/events/learned.py``, ``dyad/quotes/learned.py``) are off unless ``learned``: a
+    rule test pins the rules."""
     from contextlib import nullcontext
 
     from dyad.events import learned as learned_layer
+    from dyad.quotes import learned as learned_quotes
     from dyad.actors.coref import speaker_pronouns
     from dyad.document import Document, Span
     from dyad.events.coder import find_events
@@ -121,7 +123,8 @@ def run_stages(doc: Doc, *, published: str | None = "2024-03-06", monadic: bool 
     _, lexicon = _kb_and_lexicon()
     date = parse_published(published)
     index = actor_index(doc)  # find_mentions, then resolve_actors
-    quotes, warnings, index = find_quotes_and_speakers(doc, index)
+    with nullcontext() if learned else learned_quotes.using(None):
+        quotes, warnings, index = find_quotes_and_speakers(doc, index)
     index = index.with_mentions(doc, speaker_pronouns(doc, index, quotes))
     with nullcontext() if learned else learned_layer.using(None):
         events = _attach_speakers(find_events(doc, index, lexicon, date, monadic=monadic), quotes)

@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.actors.resolve",),
     # the quotes stage
     ("dyad.quotes.cues", "dyad.quotes.speakers", "dyad.quotes.mentions", "dyad.quotes.complements"),
-    ("dyad.quotes.attribution", "dyad.quotes.sources"),
+    ("dyad.quotes.attribution", "dyad.quotes.sources", "dyad.quotes.learned"),
     ("dyad.quotes.finder",),
     # the events stage
     ("dyad.events.triggers", "dyad.events.arguments", "dyad.events.realis", "dyad.events.dating", "dyad.events.locate"),

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicons import Cue, word_class
 from ..sentences import text_of
+from .marks import close_marks
 
 # "verb preposition" pairs whose object is what was said ("accuse X of", "insist on", "call for")
 CONTENT_PREPOSITIONS = word_class("content_prepositions")
@@ -54,3 +55,20 @@ def complement_spans(cue_tok: Token, cue: Cue) -> list[tuple[int, int]]:
         else:
             found.append(_span(inner))
     return [s for s in found if s is not None and len(text_of(cue_tok.doc)[s[0]:s[1]].split()) >= MIN_WORDS]
+
+
+def clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    """Characters of a clause without its complementiser ("that") and trailing punctuation,
+    leaving out the subtree of ``skip``."""
+    skipped = {t.i for t in skip.subtree} if skip is not None else set()
+    tokens = [t for t in clause.subtree if t.i not in skipped and not (t.dep_ == "mark" and t.head.i == clause.i)]
+    if not tokens:
+        return None
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    text = text_of(clause.doc)
+    while lo < hi and text[lo] in ",;: ":
+        lo += 1
+    while hi > lo and text[hi - 1] in ".,;: ":
+        hi -= 1
+    return lo, close_marks(text, lo, hi)

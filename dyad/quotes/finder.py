@@ -11,15 +11,16 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..document import Quote
-from ..lexicons import load_reporting_verbs
+from ..lexicons import Cue, load_reporting_verbs
 from ..sentences import text_of
 from ..datelines import in_dateline
 from .attribution import (adjacent, signed_by, attribute, attribution_window, nearest_person_before, previous_sentence_end,
                           reporting_sentences)
-from .complements import MIN_WORDS, complement_spans
+from .complements import MIN_WORDS, clause_span, complement_spans
+from . import learned
 from .cues import find_cues
 from .mentions import is_title
-from .marks import close_marks, find_quote_spans, is_headline, is_partial, merge_split
+from .marks import find_quote_spans, is_headline, is_partial, merge_split
 
 PARTIAL_SCARE_WORDS = 2
 from .sources import SpeakerBook
@@ -81,15 +82,16 @@ def _find_quotes(doc: Doc, index: ActorIndex, book: SpeakerBook) -> tuple[list[Q
         if kind == "direct":
             previous, previous_end = quote, window[1]
     indirect = indirect_quotes(doc, index, cues, quotes, len(quotes), book)
+    indirect += learned_quotes(doc, index, spans, quotes + indirect, book)
     thoughts = _thought_spans(cues)
-    found = [q for q in _partials_in_reported_speech(quotes, indirect, cues) + indirect if not _marks_in_a_thought(q, thoughts)]
+    found = [q for q in _partials_in_reported_speech(doc, quotes, indirect, cues) if not _marks_in_a_thought(q, thoughts)]
     return [replace(q, id=f"q{n}") for n, q in enumerate(found, start=1)], warnings
 
 
 def _thought_spans(cues) -> list[tuple[int, int]]:
     """Characters of the clauses verbs of thinking take ("X believes that CLAUSE")."""
     return [span for tok, cue in cues if cue.kind == "cognition"
-            for child in tok.children if child.dep_ == "ccomp" for span in [_clause_span(child)] if span]
+            for child in tok.children if child.dep_ == "ccomp" for span in [clause_span(child)] if span]
 
 
 def _marks_in_a_thought(quote: Quote, thoughts: list[tuple[int, int]]) -> bool:
@@ -100,18 +102,35 @@ def _marks_in_a_thought(quote: Quote, thoughts: list[tuple[int, int]]) -> bool:
     return any(lo <= quote.start < hi for lo, hi in thoughts)
 
 
-def _partials_in_reported_speech(quotes: list[Quote], indirect: list[Quote], cues) -> list[Quote]:
-    """Words quoted inside someone's reported speech ("He pointed out that their cooperation is
-    “not a new idea.”") are that speaker's, unless a verb of saying inside the reported
-    clause gives them to someone else ("She said X had called it “a disaster”")."""
+def _partials_in_reported_speech(doc: Doc, quotes: list[Quote], indirect: list[Quote], cues) -> list[Quote]:
+    """A term quoted inside someone's reported speech ("He pointed out that their cooperation is
+    “not a new idea.”") is part of that one attribution: one ``partial`` quotation whose text
+    is the quoted words and whose span is the whole reported clause, not a partial and an
+    indirect quotation of the same words. Quoted words with a verb of their own ("said the
+    group “did not harm anyone” and was ready to talk") are a statement of their own and stay
+    apart, with the reported clause's speaker; so do words a verb of saying inside the reported
+    clause gives to someone else ("She said X had called it “a disaster”")."""
+    hosts: dict[int, list[Quote]] = {}
     out: list[Quote] = []
     for quote in quotes:
         if quote.kind == "partial":
-            host = next((r for r in indirect if r.speaker is not None and r.start <= quote.start and quote.end <= r.end + 2), None)
-            if host is not None and not any(host.start <= tok.idx < host.end for tok, _ in cues):
-                quote = replace(quote, speaker=host.speaker, speaker_text=host.speaker_text, cue=host.cue)
+            host = next((n for n, r in enumerate(indirect) if r.start <= quote.start and quote.end <= r.end + 2
+                         and (r.speaker is not None or quote.speaker is None)), None)
+            if host is not None and not any(indirect[host].start <= tok.idx < indirect[host].end for tok, _ in cues):
+                if not _has_verb(doc, quote):
+                    hosts.setdefault(host, []).append(quote)
+                    continue
+                quote = replace(quote, speaker=indirect[host].speaker, speaker_text=indirect[host].speaker_text,
+                                cue=indirect[host].cue)
         out.append(quote)
-    return out
+    merged = [replace(r, kind="partial", text=" ".join(q.text for q in hosts[n]), end=max([r.end] + [q.end for q in hosts[n]]))
+              if n in hosts else r for n, r in enumerate(indirect)]
+    return out + merged
+
+
+def _has_verb(doc: Doc, quote: Quote) -> bool:
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return words is not None and any(tok.pos_ in ("VERB", "AUX") for tok in words)
 
 
 def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offset: int,
@@ -127,7 +146,7 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
             clause = _qualified_clause(cue_tok)
             found = [(clause, speaker_token(cue_tok, cue))] if clause is not None else []
         else:
-            found = [(_clause_span(child), speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
+            found = [(clause_span(child), speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
             found = found or [(span, speaker_token(cue_tok, cue)) for span in complement_spans(cue_tok, cue)]
         # a dateline taken for the subject ("WASHINGTON (AP) — President Ana Ruiz said that ...")
         found = [(span, nearest_person_before(cue_tok, index, []) if who is not None and in_dateline(text_of(doc), who.idx) else who)
@@ -152,26 +171,42 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
     return out
 
 
-def _clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | None:
-    """Characters of a clause without its complementiser ("that") and trailing punctuation,
-    leaving out the subtree of ``skip``."""
-    skipped = {t.i for t in skip.subtree} if skip is not None else set()
-    tokens = [t for t in clause.subtree if t.i not in skipped and not (t.dep_ == "mark" and t.head.i == clause.i)]
-    if not tokens:
-        return None
-    lo = min(t.idx for t in tokens)
-    hi = max(t.idx + len(t.text) for t in tokens)
-    text = text_of(clause.doc)
-    while lo < hi and text[lo] in ",;: ":
-        lo += 1
-    while hi > lo and text[hi - 1] in ".,;: ":
-        hi -= 1
-    return lo, close_marks(text, lo, hi)
+def learned_quotes(doc: Doc, index: ActorIndex, spans, found: list[Quote], book: SpeakerBook) -> list[Quote]:
+    """Attributions the learned layer finds beyond the reporting verbs ("urged his supporters to
+    watch the polls", "the poll shows Clinton ahead"), most likely first, each kept when its cue
+    and content lie outside every quotation already found (an attribution is never nested in
+    another) and its content is not mostly one already found."""
+    taken = [(q.start, q.end) for q in found]
+    out: list[Quote] = []
+    verbs = load_reporting_verbs()
+    for candidate, _ in sorted(learned.attributions(doc, spans), key=lambda cp: -cp[1]):
+        if any(cue.kind in ("cognition", "quotation") for cue in verbs.get(candidate.tok.lemma_.lower(), ())):
+            continue  # a thought is not a quotation, nor is "continued"
+        lo, hi = candidate.span
+        cue_at = candidate.tok.idx
+        if any(s <= cue_at < e or min(hi, e) - max(lo, s) > min(hi - lo, e - s) / 2 for s, e in taken):
+            continue
+        who = speaker_token(candidate.tok, SAYING)
+        if who is not None and (lo <= who.idx < hi or in_dateline(text_of(doc), who.idx)):
+            who = None
+        taken.append((lo, hi))
+        out.append(Quote(id="", text=text_of(doc)[lo:hi], start=lo, end=hi, kind="indirect", cue=candidate.tok.text,
+                         speaker=book.resolve(who), speaker_text=noun_phrase(who) if who is not None else None))
+    return out
+
+
+SAYING = Cue("", "", "speech")
 
 
 def _qualified_clause(according: Token) -> tuple[int, int] | None:
     """The clause "according to X" qualifies, without the phrase itself."""
     head = according.head
+    # the parser often hangs the phrase on a noun of the clause ("won by 46 percent to 42
+    # percent, according to the poll"): the clause is the one that noun belongs to
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
     if head.i == according.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    return _clause_span(head, skip=according)
+    return clause_span(head, skip=according)

@@ -1,6 +1,6 @@
-"""Speakers that are no named actor: a document or an outlet that is the subject of a verb
-of saying ("the ruling said", "state media reported"); a document of a named actor is that
-actor ("the ministry's statement said").
+"""Speakers that are no named actor: a document, an outlet or an unnamed group that is the
+subject of a verb of saying ("the ruling said", "state media reported", "critics said"); a
+document of a named actor is that actor ("the ministry's statement said").
 Each becomes a GROUP actor named by its words, with the sector its noun gives (MED for media,
 from ``agents.tsv``), so a quotation always points at who or what it is sourced to; a speaker
 phrase that resolves to a known actor becomes one of that actor's mentions."""
@@ -59,8 +59,9 @@ class SpeakerBook:
         if who.pos_ != "NOUN" or who.tag_ in ("WP", "WDT"):
             return None
         sector = sector_of(who)
-        # a document or an outlet speaks for itself; unnamed people ("officials said") stay unnamed
-        if who.lemma_.lower() not in SOURCE_NOUNS and sector != "MED":
+        # a document, an outlet or an unnamed group ("critics said", "officials warned") is the
+        # speaker; one unnamed person ("a friend said") stays unnamed
+        if who.lemma_.lower() not in SOURCE_NOUNS and sector != "MED" and who.tag_ != "NNS":
             return None
         for child in who.children:  # "the ministry's statement", "the Kremlin statement"
             actor = self.index.get(self.index.actor_at(child.i))

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex, actor_of
 from ..english import SAYING_PREPOSITIONS
 from ..document import Actor
-from ..lexicons import Cue, word_class
+from ..lexicons import Cue, body_head_sectors, word_class
 from ..sentences import text_of
 
 def speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
@@ -70,6 +70,16 @@ def speaker_actor(tok: Token, index: ActorIndex) -> str | None:
             actor = index.get(index.actor_at(child.i))
             if actor is not None and actor.kind in ("PERSON", "ORGANIZATION", "IGO", "GROUP"):
                 return actor.id
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in body_head_sectors():
+        # "Norway's foreign ministry", "the Rwandan defence ministry", "the ministry in Kyiv": an
+        # unnamed body of a named state speaks for it
+        for child in tok.children:
+            owners = [child] if child.dep_ in ("poss", "compound", "amod") else \
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("of", "in") else []
+            for owner in owners:
+                actor = index.get(index.actor_at(owner.i))
+                if actor is not None and actor.kind == "COUNTRY":
+                    return actor.id
     if tok.lemma_.lower() in SPOKESPEOPLE:
         for child in tok.children:
             if child.dep_ == "poss" and index.actor_at(child.i):

@@ -280,11 +280,17 @@ WORDS_IN_REPORTED_SPEECH = r'''
     # a person who uses the quoted words is their speaker
     (A_PERSON_USING_WORDS, [("partial", "absurd.", None, "Lena Marsh", "Campaign chair Lena Marsh")]),
     # words quoted inside reported speech are the reporter's source; the clause keeps its closing mark
-    (WORDS_IN_REPORTED_SPEECH, [("partial", "cuties.", "said", "Burton", "Burton"),
-                                ("indirect", "cats are “cuties.”", "said", "Burton", "Burton")]),
+    # and they are one attribution with the clause: one partial quotation spanning it
+    (WORDS_IN_REPORTED_SPEECH, [("partial", "cuties.", "said", "Burton", "Burton")]),
 ])
 def test_partial_quotations(table, quotes):
     assert quotes_of(table) == quotes
+
+
+def test_words_quoted_in_reported_speech_span_the_reported_clause():
+    doc = run_stages(doc_from_table(WORDS_IN_REPORTED_SPEECH))
+    (quote,) = doc.quotes
+    assert doc.text[quote.start:quote.end] == "cats are “cuties.”"
 
 
 # ---------------------------------------------------------------- reported speech
@@ -373,8 +379,8 @@ HEADLINE_THEN_REPORT = r'''
     # (this parse makes "Verly" an adverb of "distanced", so the subject's own words are "Tomas")
     (BY_SAYING, [("indirect", "he would serve if asked", "saying", "Tomas Verly", "Tomas")]),
     (FOR_SAYING, [("indirect", "the plan would fail", "saying", None, None)]),
-    # a headline in marks alone in its paragraph is nobody's words
-    (HEADLINE_THEN_REPORT, [("indirect", "The talks ended on Monday without agreement", "said", None, "the mediators")]),
+    # a headline in marks alone in its paragraph is nobody's words; an unnamed group speaks
+    (HEADLINE_THEN_REPORT, [("indirect", "The talks ended on Monday without agreement", "said", "the mediators", "the mediators")]),
 ])
 def test_indirect_quotations(table, quotes):
     assert quotes_of(table) == quotes
