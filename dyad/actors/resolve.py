@@ -20,7 +20,7 @@ from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
 from .people import name_keys
 from .relations import add_stated_relations, tie_international_titles
-from .roles import add_person_roles, office_sectors
+from .roles import add_person_roles, add_pronoun_possessor_titles, office_sectors
 
 def _person_key(tokens: list[str]) -> str:
     return " ".join(t.lower() for t in tokens)
@@ -79,6 +79,7 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
     _add_known_people(builders, kb, published, frozenset(evidence.named))
     _titles_at_home(builders, doc)
     add_coreference(doc, builders, token_owner, kb)
+    add_pronoun_possessor_titles(doc, builders, token_owner, kb)
     add_counterparts(doc, builders, token_owner, new, attach)
     add_group_mentions(doc, builders, token_owner, kb, new, attach)
     add_stated_memberships(doc, token_owner)

@@ -186,7 +186,7 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
     # the organisation a title belongs to: the named body, else the country ("Russian Foreign Minister")
     organization = next((o for o in orgs if o.kind in ("ORGANIZATION", "IGO")), None) or next(
         (o for o in orgs if o.kind == "COUNTRY"), None)
-    clean_title = re.sub(r"^(the|a|an)\s+", "", title.text.strip(" ,"), flags=re.I)
+    clean_title = re.sub(r"^(the|a|an|its|their)\s+", "", title.text.strip(" ,"), flags=re.I)
     if organization is not None and title[0].i in owner and owner[title[0].i] is organization:
         clean_title = re.sub(r"^[^,]*?['’]s\s+", "", clean_title)  # "Britain's Foreign Secretary": the role is the title
     role = Role(title=clean_title, organization=organization.id if organization else None, status=status)
@@ -254,3 +254,29 @@ def office_sectors(builders: list[ActorBuilder], kb: KnowledgeBase) -> None:
                 person.sector = body.sector
                 person.country = person.country or body.country
                 break
+
+
+def add_pronoun_possessor_titles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
+    """"Hezbollah denied it. Its deputy leader, Ali Haidar, ...": a title before a name whose
+    possessor is a pronoun, read once coreference has said whose it is. The body it names is
+    then the person's (a stated tie outweighs the article's country, guessed before)."""
+    for person in builders:
+        if person.kind != "PERSON":
+            continue
+        for start, _, via in list(person.mentions):
+            if via != "name":
+                continue
+            first = min([t.start for t in _left_titles(doc, start, owner)], default=start)
+            comma = first - 1
+            k = comma - 1
+            while k > 0 and comma - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN") or doc[k].text == "-"):
+                k -= 1
+            possessor = owner.get(k)
+            if comma < 2 or doc[comma].text != "," or k >= comma - 1 or doc[k].tag_ != "PRP$" or possessor is None \
+                    or possessor.kind == "PERSON":
+                continue
+            tied = any(r.organization and r.status == "current" for r in person.roles)
+            _apply_title(person, doc[k:comma], owner, kb)
+            if not tied and possessor.country:
+                person.country = possessor.country
+

@@ -339,3 +339,34 @@ def test_a_counted_official_and_a_stance():
 def test_an_apposed_title_opening_with_a_bodys_name():
     annan = next(a for a in run_stages(doc_from_table(ANNAN_APPOSITION)).actors if a.name == "Kofi Annan")
     assert ([r.title for r in annan.roles], annan.code) == (["UN secretary-general"], "IGOUNO")
+
+
+PRONOUN_POSSESSOR_TITLE = r'''
+# Hezbollah denied the claim. Its deputy leader, Ali Haidar, rejected the demand.
+# i  word       tag   pos    dep       head  lemma      ent       ws
+ >0  Hezbollah  NNP   PROPN  nsubj     1     Hezbollah  B-ORG     1
+  1  denied     VBD   VERB   ROOT      1     deny       O         1
+  2  the        DT    DET    det       3     the        O         1
+  3  claim      NN    NOUN   dobj      1     claim      O         0
+  4  .          .     PUNCT  punct     1     .          O         1
+ >5  Its        PRP$  PRON   poss      7     its        O         1
+  6  deputy     NN    NOUN   compound  7     deputy     O         1
+  7  leader     NN    NOUN   nsubj     12    leader     O         0
+  8  ,          ,     PUNCT  punct     7     ,          O         1
+  9  Ali        NNP   PROPN  compound  10    Ali        B-PERSON  1
+ 10  Haidar     NNP   PROPN  appos     7     Haidar     I-PERSON  0
+ 11  ,          ,     PUNCT  punct     7     ,          O         1
+ 12  rejected   VBD   VERB   ROOT      12    reject     O         1
+ 13  the        DT    DET    det       14    the        O         1
+ 14  demand     NN    NOUN   dobj      12    demand     O         0
+ 15  .          .     PUNCT  punct     12    .          O         0
+'''
+
+
+def test_a_title_whose_possessor_is_a_pronoun_ties_the_person_to_its_antecedent():
+    doc = run_stages(doc_from_table(PRONOUN_POSSESSOR_TITLE))
+    party = next(a for a in doc.actors if a.name == "Hezbollah")
+    haidar = next(a for a in doc.actors if a.name == "Ali Haidar")
+    assert (haidar.country, haidar.sector) == (party.country, party.sector) == ("LBN", "REB")
+    assert [(r.title, r.organization) for r in haidar.roles] == [("deputy leader", party.id)]
+    assert party.id in haidar.affiliations
