@@ -61,6 +61,8 @@ def clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | N
     """Characters of a clause without its complementiser ("that") and trailing punctuation,
     leaving out the subtree of ``skip``."""
     skipped = {t.i for t in skip.subtree} if skip is not None else set()
+    if skip is not None and skip.left_edge.i > 0 and clause.doc[skip.left_edge.i - 1].dep_ == "cc":
+        skipped.add(skip.left_edge.i - 1)  # the "and" before a left-out conjunct
     tokens = [t for t in clause.subtree if t.i not in skipped and not (t.dep_ == "mark" and t.head.i == clause.i)]
     if not tokens:
         return None
@@ -72,3 +74,15 @@ def clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | N
     while hi > lo and text[hi - 1] in ".,;: ":
         hi -= 1
     return lo, close_marks(text, lo, hi)
+
+
+def coordinated_act(clause: Token, verbs) -> Token | None:
+    """A verb of saying the parser coordinates with the reported clause's verb though it has no
+    subject of its own ("said the plan would fail and urged new talks"): the speaker's second
+    act, not part of what was reported."""
+    for child in clause.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.i > clause.i \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children) \
+                and any(cue.kind == "speech" for cue in verbs.get(child.lemma_.lower(), ())):
+            return child
+    return None

@@ -14,9 +14,9 @@ from ..document import Quote
 from ..lexicons import Cue, load_reporting_verbs
 from ..sentences import text_of
 from ..datelines import in_dateline
-from .attribution import (adjacent, signed_by, attribute, attribution_window, nearest_person_before, previous_sentence_end,
+from .attribution import (NAMING_VERBS, adjacent, signed_by, attribute, attribution_window, nearest_person_before, previous_sentence_end,
                           reporting_sentences)
-from .complements import MIN_WORDS, clause_span, complement_spans
+from .complements import MIN_WORDS, clause_span, complement_spans, coordinated_act
 from . import learned
 from .cues import find_cues
 from .mentions import is_title
@@ -106,10 +106,12 @@ def _partials_in_reported_speech(doc: Doc, quotes: list[Quote], indirect: list[Q
     """A term quoted inside someone's reported speech ("He pointed out that their cooperation is
     “not a new idea.”") is part of that one attribution: one ``partial`` quotation whose text
     is the quoted words and whose span is the whole reported clause, not a partial and an
-    indirect quotation of the same words. Quoted words with a verb of their own ("said the
-    group “did not harm anyone” and was ready to talk") are a statement of their own and stay
-    apart, with the reported clause's speaker; so do words a verb of saying inside the reported
-    clause gives to someone else ("She said X had called it “a disaster”")."""
+    indirect quotation of the same words. Quoted words with a verb of their own that the
+    paraphrase goes on after ("said the group “did not harm anyone” and was ready to talk") are
+    a statement of their own and stay apart, with the reported clause's speaker; so are words a
+    verb of naming inside the clause gives an act of their own ("and called the report “a
+    lie”"), and words a verb of saying inside it gives to someone else ("She said X had called
+    it “a disaster”")."""
     hosts: dict[int, list[Quote]] = {}
     out: list[Quote] = []
     for quote in quotes:
@@ -117,7 +119,7 @@ def _partials_in_reported_speech(doc: Doc, quotes: list[Quote], indirect: list[Q
             host = next((n for n, r in enumerate(indirect) if r.start <= quote.start and quote.end <= r.end + 2
                          and (r.speaker is not None or quote.speaker is None)), None)
             if host is not None and not any(indirect[host].start <= tok.idx < indirect[host].end for tok, _ in cues):
-                if not _has_verb(doc, quote):
+                if not _named_inside(doc, indirect[host], quote) and (quote.end >= indirect[host].end - 2 or not _has_verb(doc, quote)):
                     hosts.setdefault(host, []).append(quote)
                     continue
                 quote = replace(quote, speaker=indirect[host].speaker, speaker_text=indirect[host].speaker_text,
@@ -126,6 +128,13 @@ def _partials_in_reported_speech(doc: Doc, quotes: list[Quote], indirect: list[Q
     merged = [replace(r, kind="partial", text=" ".join(q.text for q in hosts[n]), end=max([r.end] + [q.end for q in hosts[n]]))
               if n in hosts else r for n, r in enumerate(indirect)]
     return out + merged
+
+
+def _named_inside(doc: Doc, host: Quote, quote: Quote) -> bool:
+    """A verb of naming inside the reported clause, before the quoted words, gives them their own
+    act ("said its troops held fire and called the report “a lie”")."""
+    words = doc.char_span(host.start, quote.start, alignment_mode="contract")
+    return words is not None and any(tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_VERBS for tok in words)
 
 
 def _has_verb(doc: Doc, quote: Quote) -> bool:
@@ -137,6 +146,7 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
                     book: SpeakerBook | None = None) -> list[Quote]:
     """Reported speech: the clause a reporting verb takes ("X said (that) CLAUSE") and the clause
     an "according to X" phrase qualifies ("According to X, CLAUSE" / "CLAUSE, according to X")."""
+    verbs = load_reporting_verbs()
     out: list[Quote] = []
     covered = [(q.start, q.end) for q in direct]
     for cue_tok, cue in cues:
@@ -146,7 +156,8 @@ def indirect_quotes(doc: Doc, index: ActorIndex, cues, direct: list[Quote], offs
             clause = _qualified_clause(cue_tok)
             found = [(clause, speaker_token(cue_tok, cue))] if clause is not None else []
         else:
-            found = [(clause_span(child), speaker_token(cue_tok, cue)) for child in cue_tok.children if child.dep_ == "ccomp"]
+            found = [(clause_span(child, skip=coordinated_act(child, verbs)), speaker_token(cue_tok, cue))
+                     for child in cue_tok.children if child.dep_ == "ccomp"]
             found = found or [(span, speaker_token(cue_tok, cue)) for span in complement_spans(cue_tok, cue)]
         # a dateline taken for the subject ("WASHINGTON (AP) — President Ana Ruiz said that ...")
         found = [(span, nearest_person_before(cue_tok, index, []) if who is not None and in_dateline(text_of(doc), who.idx) else who)
