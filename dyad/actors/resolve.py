@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..lexicons import body_head_sectors
+from ..lexicons import body_head_sectors, word_class
 
 from .aliases import add_counterparts, merge_aliases
 from .builder import ActorBuilder, freeze
@@ -18,9 +18,13 @@ from .groups import _UNSET, _home_country, add_group_mentions, add_stated_member
 from .index import ActorIndex
 from .kb import Entry, KnowledgeBase
 from .mentions import Candidate
-from .people import name_keys
+from .people import HONORIFICS, name_keys
 from .relations import add_stated_relations, tie_international_titles
 from .roles import add_person_roles, add_pronoun_possessor_titles, office_sectors
+
+# words that, inside a name the tagger marked, are a title before it (agents.tsv's person nouns aside)
+NAME_TITLES = HONORIFICS | word_class("relation_nouns") | word_class("name_titles")
+
 
 def _person_key(tokens: list[str]) -> str:
     return " ".join(t.lower() for t in tokens)
@@ -93,20 +97,43 @@ def resolve_actors(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, pub
 def _add_persons(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, reg: _Registry,
                  peoples: list[tuple[Candidate, Entry]]) -> None:
     """Persons: full names first so later surname-only mentions join them."""
-    persons = [c for c in candidates if c.kind == "PERSON" and not c.kb_key]
-    for cand in sorted(persons, key=lambda c: (-(c.end - c.start), c.start)):
+    persons = [(_name_start(doc, c.start, c.end, kb), c) for c in candidates if c.kind == "PERSON" and not c.kb_key]
+    for start, cand in sorted(persons, key=lambda p: (-(p[1].end - p[0]), p[0])):
         words = [t.text for t in doc[cand.start:cand.end]]
         if len(words) > 1 and all(kb.surfaces.get(w, ("", ""))[1] == "demonym" for w in words):
             # "Bosnian Serbs" tagged a person: a people, of the first demonym's country
             peoples.append((cand, kb.entries[kb.surfaces[words[0]][0]]))
             continue
+        words = words[start - cand.start:]
         owner = reg.person_with_surname(words)
         if owner is None:
             owner = reg.new(" ".join(words), "PERSON", _person_key(words))
             via = "name"
         else:
             via = "surname" if len(words) < len(owner.key.split()) else "name"
-        reg.attach(owner, cand.start, cand.end, via)
+        reg.attach(owner, start, cand.end, via)
+
+
+def _name_start(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
+    """Where a person's name starts after the titles the tagger took into it: "Special Counsel
+    Robert Mueller", "Sen. Sanders", "Budget Chairman Paul Ryan" are "Robert Mueller", "Sanders",
+    "Paul Ryan" (the title is then read as a role, as when the tagger leaves it out). A title is
+    an honorific, a person title, a person noun of the knowledge base or a relation noun; the
+    name keeps at least its last word. Nor are a word before the name that is no proper noun
+    ("Incumbent George Bush"), a word in capitals before a mixed-case name (a photo or agency
+    credit: "REUTERS Obama") or a word said twice ("Trump Trump") part of it."""
+    cut = start
+    for k in range(start, end - 1):
+        word = doc[k].lower_.rstrip(".")
+        agent = kb.agents.get(word)
+        if word in NAME_TITLES or (agent is not None and agent.kind == "PERSON"):
+            cut = k + 1
+    while end - cut > 1 and (doc[cut].pos_ not in ("PROPN", "PUNCT") and doc[cut + 1].pos_ == "PROPN"
+                             or doc[cut].text == doc[cut + 1].text
+                             or len(doc[cut]) > 2 and doc[cut].is_alpha and doc[cut].text.isupper()
+                             and not doc[cut + 1].text.isupper()):
+        cut += 1
+    return cut
 
 
 def _add_named(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, reg: _Registry, evidence,
@@ -203,14 +230,18 @@ def _unknown_bodies(builders: list[ActorBuilder], doc: Doc, kb: KnowledgeBase) -
             b.country = home
         if b.country and (b.code is None or b.code == b.country):
             b.code = b.country + (b.sector or "")
-    # a person tied to such a body takes its country ("a spokesman for the Ministry of X")
+    # a person tied to such a body takes its country and sector ("a spokesman for the Ministry of X")
     by_id = {b.id: b for b in builders}
     for b in builders:
-        if b.kind != "PERSON" or b.country or b.sector == "IGO":
+        if b.kind != "PERSON" or (b.country and b.sector) or b.sector == "IGO":
             continue
         tied = [by_id[r.organization] for r in b.roles if r.organization in by_id and r.status == "current"]
         tied += [by_id[a] for a in b.affiliations if a in by_id]
-        b.country = next((o.country for o in tied if o.kind == "ORGANIZATION" and o.country), None)
+        tied = [o for o in tied if o.kind == "ORGANIZATION" and o.country]
+        if b.country is None:
+            b.country = next((o.country for o in tied), None)
+        if b.sector is None and b.country:
+            b.sector = next((o.sector for o in tied if o.country == b.country and o.sector), None)
 
 
 def _described_sector(doc: Doc, body: ActorBuilder, kb: KnowledgeBase) -> str | None:

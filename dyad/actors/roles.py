@@ -32,10 +32,12 @@ def _left_titles(doc: Doc, start: int, owner: dict[int, ActorBuilder]) -> list[S
                 titles.append(inner)
             k = opening - 1
             end = opening
+    in_name = end == start and doc[start].ent_iob_ == "I"  # the tagger's name began on a title: "Special Counsel X"
     while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")
                                or _possessor_mark(doc, k, sent_start)):
-        if doc[k].ent_type_ == "PERSON" and (k not in owner or owner[k].kind == "PERSON"):
+        if doc[k].ent_type_ == "PERSON" and (k not in owner or owner[k].kind == "PERSON") and not in_name:
             break  # another person's name; a country the tagger took for one ("Malawi's") is kept
+        in_name = in_name and doc[k].ent_iob_ == "I"
         k -= 1
     if k + 1 < end:
         titles.insert(0, doc[k + 1:end])
@@ -49,16 +51,23 @@ def _possessor_mark(doc: Doc, k: int, sent_start: int) -> bool:
 
 
 def add_person_roles(doc: Doc, builders: list[ActorBuilder], owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> None:
+    heads: dict[str, ActorBuilder | None] = {}  # "commission" -> the one body the article names "... Commission"
+    for o in builders:
+        if o.kind in ("ORGANIZATION", "IGO") and o.name.split():
+            head = o.name.split()[-1].lower()
+            heads[head] = None if head in heads and heads[head] is not o else o
     for b in builders:
         if b.kind != "PERSON":
             continue
         for start, end, via in list(b.mentions):
-            for title in _left_titles(doc, start, owner):
-                _apply_title(b, title, owner, kb)
-            for appos in _appositions(doc, start, end):
+            titles = _left_titles(doc, start, owner)
+            for title in titles:
+                _apply_title(b, title, owner, kb, heads=heads)
+            # "the commission's chairwoman, Justice Ruth Chikoti": the apposition stands before the titles
+            for appos in _appositions(doc, min([start] + [t.start for t in titles]), end):
                 if any(owner.get(t.i) is b for t in appos):
                     continue
-                _apply_title(b, appos, owner, kb)
+                _apply_title(b, appos, owner, kb, heads=heads)
             for clause, status in _relative_roles(doc, start, end):
                 _apply_title(b, clause, owner, kb, status=status)
             body = _of_organisation(doc, end, owner)
@@ -169,7 +178,8 @@ def _possessor_start(window: Span) -> int | None:
     return j
 
 
-def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilder], kb: KnowledgeBase, status: str = "current") -> None:
+def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilder], kb: KnowledgeBase, status: str = "current",
+                 heads: dict[str, ActorBuilder | None] | None = None) -> None:
     lowered = title.text.lower()
     if re.search(r"\bthen[-\s]", lowered):
         status = "then"
@@ -181,6 +191,8 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
         other = owner.get(tok.i)
         if other is not None and other is not person and other not in orgs and other.kind != "PERSON":
             orgs.append(other)
+    if not orgs and heads:  # "the commission's chairwoman": the one body the article names "... Commission"
+        orgs = [heads[t.lower_] for t in title[:-1] if t.pos_ == "NOUN" and t.nbor().tag_ == "POS" and heads.get(t.lower_)]
     if agent is None and not orgs:
         return
     # the organisation a title belongs to: the named body, else the country ("Russian Foreign Minister")
