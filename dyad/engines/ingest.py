@@ -21,6 +21,7 @@ from typing import Any
 
 from ..ingest import DEFAULT_FIELDS, Fields, ReadError, Record, read_paths
 from ..store.merge import rebuild_merged
+from ..store.surnames import join_surnames
 from ..store.store import Store
 from ..store.versions import library_versions
 from ..store.writer import DocumentWriter
@@ -114,6 +115,7 @@ def ingest_records(
         report.seconds = time.perf_counter() - started
         with stop.deferred(check=False):  # every document is in: a late stop lets the run finish
             store.finish_run(report.run_id, report.counts())
+            join_surnames(store)  # "Trump" in one article, "Donald Trump" in others: one actor
             if merge_window_days is not None:
                 report.merged = rebuild_merged(store, window_days=merge_window_days)
     return report

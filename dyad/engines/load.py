@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import NotASparkOutput
 from ..store.merge import rebuild_merged
+from ..store.surnames import join_surnames
 from ..store.rows import TABLES as DOCUMENT_TABLES
 from ..store.store import Store
 from ..store.versions import VERSION_COLUMNS, package_version
@@ -71,7 +72,8 @@ def load_parquet(store: Store, out_dir: str) -> LoadReport:
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    merged = rebuild_merged(store, window_days=window_days) if had_events else store.count("merged_events")
+    joined = join_surnames(store)  # over the whole store: the Spark run saw its own documents alone
+    merged = rebuild_merged(store, window_days=window_days) if had_events or joined else store.count("merged_events")
     store.finish_run(run_id, manifest.get("counts", {}))
     return LoadReport(run_id=run_id, rows=rows, merged=merged, recomputed_merge=had_events, manifest=manifest)
 

@@ -78,17 +78,22 @@ def settle_sql(document_actors: str, where: str = "") -> str:
 
     Each column is the value most of the actor's document rows give, empty values aside, ties
     going to the smallest: a function of the set of documents, never of their order or of how
-    many workers wrote them. DuckDB's and Spark's SQL both run it."""
+    many workers wrote them. A person's columns come from the documents that give a name of
+    more than one word when any does: the articles that say only "Obama" or "Ms. Warren"
+    (``surnames.join_surnames``) never outvote those that say "Barack Obama", nor give the code
+    when those do. DuckDB's and Spark's SQL both run it."""
     columns = ", ".join(SETTLED_COLUMNS)
     picks = ", ".join(f"max(val) FILTER (WHERE col = '{c}') AS {c}" for c in SETTLED_COLUMNS)
-    cells = " UNION ALL ".join(f"SELECT actor_id, '{c}' AS col, {c} AS val FROM rows_" for c in SETTLED_COLUMNS)
+    lone = "CASE WHEN kind = 'PERSON' AND name NOT LIKE '% %' THEN 1 ELSE 0 END"
+    cells = " UNION ALL ".join(f"SELECT actor_id, '{c}' AS col, {c} AS val, {lone} AS lone FROM rows_"
+                               for c in SETTLED_COLUMNS)
     return (
         f"WITH rows_ AS (SELECT actor_id, {columns} FROM {document_actors} {where}), "
         f"cells AS ({cells}), "
-        "votes AS (SELECT actor_id, col, val, count(*) AS n FROM cells WHERE val IS NOT NULL "
-        "GROUP BY actor_id, col, val), "
+        "votes AS (SELECT actor_id, col, val, lone, count(*) AS n FROM cells WHERE val IS NOT NULL "
+        "GROUP BY actor_id, col, val, lone), "
         "ranked AS (SELECT actor_id, col, val, "
-        "row_number() OVER (PARTITION BY actor_id, col ORDER BY n DESC, val) AS r FROM votes) "
+        "row_number() OVER (PARTITION BY actor_id, col ORDER BY lone, n DESC, val) AS r FROM votes) "
         f"SELECT actor_id, {picks} FROM ranked WHERE r = 1 GROUP BY actor_id"
     )
 
