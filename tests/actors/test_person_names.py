@@ -45,3 +45,34 @@ def test_a_title_inside_the_tagged_name_is_a_role_not_the_name():
     persons = {a.name: a for a in doc.actors if a.kind == "PERSON"}
     assert sorted(persons) == ["Cole", "Robert Mueller"]
     assert [r.title for r in persons["Robert Mueller"].roles] == ["Special Counsel"]
+
+
+CHAIRWOMAN_OF_THE_BODY = r'''
+# The Malawi Electoral Commission met. The commission's chairwoman, Justice Ana Ruiz, spoke.
+# i  word        tag  pos    dep       head  lemma       ent    ws
+ >0  The         DT   DET    det       3     the         O      1
+  1  Malawi      NNP  PROPN  compound  3     Malawi      B-ORG  1
+  2  Electoral   NNP  PROPN  compound  3     Electoral   I-ORG  1
+  3  Commission  NNP  PROPN  nsubj     4     Commission  I-ORG  1
+  4  met         VBD  VERB   ROOT      4     meet        O      0
+  5  .           .    PUNCT  punct     4     .           O      1
+ >6  The         DT   DET    det       7     the         O      1
+  7  commission  NN   NOUN   poss      9     commission  O      0
+  8  's          POS  PART   case      7     's          O      1
+  9  chairwoman  NN   NOUN   nsubj     15    chairwoman  O      0
+ 10  ,           ,    PUNCT  punct     9     ,           O      1
+ 11  Justice     NNP  PROPN  compound  13    Justice     O      1
+ 12  Ana         NNP  PROPN  compound  13    Ana         B-PERSON  1
+ 13  Ruiz        NNP  PROPN  appos     9     Ruiz        I-PERSON  0
+ 14  ,           ,    PUNCT  punct     9     ,           O      1
+ 15  spoke       VBD  VERB   ROOT      15    speak       O      0
+ 16  .           .    PUNCT  punct     15    .           O      0
+'''
+
+
+def test_an_apposition_before_the_titles_ties_the_person_to_the_body_its_possessor_names():
+    doc = run_stages(doc_from_table(CHAIRWOMAN_OF_THE_BODY))
+    by_name = {a.name: a for a in doc.actors}
+    ruiz, commission = by_name["Ana Ruiz"], by_name["Malawi Electoral Commission"]
+    assert [r.organization for r in ruiz.roles if r.organization] == [commission.id]
+    assert (ruiz.country, ruiz.sector) == (commission.country, commission.sector) == ("MWI", "GOV")
