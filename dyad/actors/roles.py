@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -198,7 +199,7 @@ def _apply_title(person: ActorBuilder, title: Span, owner: dict[int, ActorBuilde
     # the organisation a title belongs to: the named body, else the country ("Russian Foreign Minister")
     organization = next((o for o in orgs if o.kind in ("ORGANIZATION", "IGO")), None) or next(
         (o for o in orgs if o.kind == "COUNTRY"), None)
-    clean_title = re.sub(r"^(the|a|an|its|their)\s+", "", title.text.strip(" ,"), flags=re.I)
+    clean_title = re.sub(r"^(the|a|an|its|their|whose)\s+", "", title.text.strip(" ,"), flags=re.I)
     if organization is not None and title[0].i in owner and owner[title[0].i] is organization:
         clean_title = re.sub(r"^[^,]*?['’]s\s+", "", clean_title)  # "Britain's Foreign Secretary": the role is the title
     role = Role(title=clean_title, organization=organization.id if organization else None, status=status)
@@ -283,12 +284,21 @@ def add_pronoun_possessor_titles(doc: Doc, builders: list[ActorBuilder], owner: 
             k = comma - 1
             while k > 0 and comma - k <= 6 and (doc[k].pos_ in ("NOUN", "ADJ", "PROPN") or doc[k].text == "-"):
                 k -= 1
-            possessor = owner.get(k)
-            if comma < 2 or doc[comma].text != "," or k >= comma - 1 or doc[k].tag_ != "PRP$" or possessor is None \
-                    or possessor.kind == "PERSON":
+            relative = doc[k].lower_ == "whose" and k >= 2 and doc[k - 1].text == ","  # "Togo, whose foreign minister, X"
+            possessor = owner.get(k - 2 if relative else k)
+            if comma < 2 or doc[comma].text != "," or k >= comma - 1 or (doc[k].tag_ != "PRP$" and not relative) \
+                    or possessor is None or possessor.kind == "PERSON":
                 continue
-            tied = any(r.organization and r.status == "current" for r in person.roles)
+            title = re.sub(r"^(its|their|whose)\s+", "", doc[k:comma].text.strip(" ,"), flags=re.I)
+            # another office the text ties the person to stands; the article's country, guessed
+            # for a title with none named, does not
+            tied = any(r.organization and r.status == "current" and r.title != title for r in person.roles)
             _apply_title(person, doc[k:comma], owner, kb)
+            if possessor.kind in ("ORGANIZATION", "IGO", "COUNTRY"):  # a relative pronoun is no mention of its antecedent
+                person.roles = list(dict.fromkeys(replace(r, organization=possessor.id) if r.title == title and r.status == "current"
+                                                  else r for r in person.roles))
+                if possessor.kind != "COUNTRY" and possessor.id not in person.affiliations:
+                    person.affiliations.append(possessor.id)
             if not tied and possessor.country:
                 person.country = possessor.country
 

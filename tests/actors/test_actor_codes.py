@@ -370,3 +370,37 @@ def test_a_title_whose_possessor_is_a_pronoun_ties_the_person_to_its_antecedent(
     assert (haidar.country, haidar.sector) == (party.country, party.sector) == ("LBN", "REB")
     assert [(r.title, r.organization) for r in haidar.roles] == [("deputy leader", party.id)]
     assert party.id in haidar.affiliations
+
+
+# edited parse: the tagger took Togo for a person
+RELATIVE_POSSESSOR_TITLE = r'''
+# The talks were mediated by Togo, whose foreign minister, Robert Amegan, met Nigeria's president.
+# i  word       tag  pos    dep        head  lemma      ent       ws
+ >0  The        DT   DET    det        1     the        O         1
+  1  talks      NNS  NOUN   nsubjpass  3     talk       O         1
+  2  were       VBD  AUX    auxpass    3     be         O         1
+  3  mediated   VBN  VERB   ROOT       3     mediate    O         1
+  4  by         IN   ADP    agent      3     by         O         1
+  5  Togo       NNP  PROPN  pobj       4     Togo       B-GPE     0
+  6  ,          ,    PUNCT  punct      5     ,          O         1
+  7  whose      WP$  DET    poss       9     whose      O         1
+  8  foreign    JJ   ADJ    amod       9     foreign    O         1
+  9  minister   NN   NOUN   appos      5     minister   O         0
+ 10  ,          ,    PUNCT  punct      9     ,          O         1
+ 11  Robert     NNP  PROPN  compound   12    Robert     B-PERSON  1
+ 12  Amegan     NNP  PROPN  appos      9     Amegan     I-PERSON  0
+ 13  ,          ,    PUNCT  punct      5     ,          O         1
+ 14  met        VBD  VERB   conj       3     meet       O         1
+ 15  Nigeria    NNP  PROPN  poss       17    Nigeria    B-GPE     0
+ 16  's         POS  PART   case       15    's         O         1
+ 17  president  NN   NOUN   dobj       14    president  O         0
+ 18  .          .    PUNCT  punct      3     .          O         0
+'''
+
+
+def test_a_title_after_whose_belongs_to_the_antecedent():
+    doc = run_stages(doc_from_table(RELATIVE_POSSESSOR_TITLE))
+    togo = next(a for a in doc.actors if a.name == "Togo")
+    amegan = next(a for a in doc.actors if a.name == "Robert Amegan")
+    assert (amegan.country, amegan.sector) == ("TGO", "GOV")
+    assert [(r.title, r.organization) for r in amegan.roles] == [("foreign minister", togo.id)]
