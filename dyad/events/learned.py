@@ -33,7 +33,6 @@ from .cameo import PENTACLASS_BY_ROOT, lookup
 BITS = 18
 MODEL_FILE = "event_model.npz"
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
-ARG_DEPS = frozenset({"dobj", "xcomp", "prep", "prt", "ccomp"})  # the trigger's own arguments, by their words
 
 
 def fold_of(sentence_id: str) -> int:
@@ -83,7 +82,6 @@ def features(candidate: Candidate, code: str, context: EventContext, words: Sequ
         f"recoded={candidate.trigger.i != tok.i}|{root}", f"reciprocal={candidate.reciprocal}|{root}",
         f"restated={candidate.restated}", f"gated={pattern.gated}|{bool(pattern.origin)}|{root}",
     ]
-    out += [f"arg|root={c.dep_}|{c.lemma_.lower()}|{root}" for c in tok.children if c.dep_ in ARG_DEPS]
     out += [f"w|penta={w}|{penta}" for w in words]
     out += [f"w={w}" for w in words]
     return out
