@@ -64,6 +64,8 @@ def clause_span(clause: Token, skip: Token | None = None) -> tuple[int, int] | N
     if skip is not None and skip.left_edge.i > 0 and clause.doc[skip.left_edge.i - 1].dep_ == "cc":
         skipped.add(skip.left_edge.i - 1)  # the "and" before a left-out conjunct
     tokens = [t for t in clause.subtree if t.i not in skipped and not (t.dep_ == "mark" and t.head.i == clause.i)]
+    if skip is not None:  # the full stop after a left-out final phrase ("…, according to X.") is no edge
+        tokens = [t for t in tokens if not (t.is_punct and t.i > skip.right_edge.i)]
     if not tokens:
         return None
     lo = min(t.idx for t in tokens)

@@ -514,3 +514,28 @@ def test_we_in_a_quotation_is_the_speakers_organisation():
 def test_an_event_inside_a_quotation_carries_its_speaker():
     doc = run_stages(doc_from_table(EVENT_IN_A_QUOTE))
     assert [(e.cameo, doc.actor(e.speaker).name) for e in doc.events] == [("190", "Olena Bondar")]
+
+
+ACCORDING_TO_AT_THE_END = r'''
+# The plane is cleared to fly again, according to the airline.
+# i  word       tag  pos    dep        head  lemma    ent  ws
+ >0  The        DT   DET    det        1     the      O    1
+  1  plane      NN   NOUN   nsubjpass  3     plane    O    1
+  2  is         VBZ  AUX    auxpass    3     be       O    1
+  3  cleared    VBN  VERB   ROOT       3     clear    O    1
+  4  to         TO   PART   aux        5     to       O    1
+  5  fly        VB   VERB   xcomp      3     fly      O    1
+  6  again      RB   ADV    advmod     5     again    O    0
+  7  ,          ,    PUNCT  punct      3     ,        O    1
+  8  according  VBG  VERB   prep       3     accord   O    1
+  9  to         IN   ADP    prep       8     to       O    1
+ 10  the        DT   DET    det        11    the      O    1
+ 11  airline    NN   NOUN   pobj       9     airline  O    0
+ 12  .          .    PUNCT  punct      3     .        O    0
+'''
+
+
+def test_according_to_at_the_end_of_its_clause():
+    # the full stop after the phrase is not the clause's edge: the clause ends before the phrase
+    assert quotes_of(ACCORDING_TO_AT_THE_END) == [
+        ("indirect", "The plane is cleared to fly again", "according to", None, "the airline")]
