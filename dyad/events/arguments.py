@@ -8,13 +8,16 @@ from spacy.tokens import Token
 
 from ..actors.index import ActorIndex, actor_of
 from ..datelines import in_dateline
+from ..english import FUTURE_AUX
 from ..lexicons import word_class
 from ..sentences import text_of
-from ..syntax import for_clause, governing_subject, is_passive, prep_object, prep_objects, subject_of, with_conjuncts
+from ..syntax import clause_head, for_clause, governing_subject, is_passive, prep_object, prep_objects, subject_of, with_conjuncts
 from .lexicon import Pattern
 
 SUPPORT_VERBS = word_class("support_verbs")
 REQUESTING = word_class("requesting_verbs")
+ANNOUNCING = word_class("announcing_verbs")
+COLLECTIVE_KINDS = frozenset({"COUNTRY", "GROUP", "ORGANIZATION", "IGO"})
 
 @dataclass(frozen=True, slots=True)
 class Arg:
@@ -74,7 +77,24 @@ def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: Acto
         args = [a for a in args if a.actor not in exclude or a.actor is None]
         if any(a.actor for a in args):
             return [a for a in args if a.actor]
+        speaker = _reported_speaker(tok, head, index) if slot == "nsubj" else None
+        if speaker is not None and speaker.actor not in exclude:
+            return [speaker]
     return [Arg(None, None)]
+
+
+def _reported_speaker(tok: Token, subject: Token, index: ActorIndex) -> Arg | None:
+    """"Palestinian leaders said they would boycott ...", "the rebels announced that we will
+    fight on": "they" or "we" as the subject of what a body says it will do is that body (what
+    "they" did, "Israel said they fired rockets", may be someone else's act)."""
+    node = clause_head(tok)
+    if subject.lower_ not in ("they", "we") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in ANNOUNCING:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in (*tok.children, *node.children)):
+        return None
+    speaker = subject_of(node.head)
+    actor = index.get(_argument_actor(speaker, index)) if speaker is not None else None
+    return Arg(actor.id, speaker) if actor is not None and actor.kind in COLLECTIVE_KINDS else None
 
 
 def _sides_named_in(tok: Token, actor: str | None, index: ActorIndex) -> list[Arg]:

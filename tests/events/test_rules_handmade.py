@@ -781,3 +781,26 @@ MUST_ENSURE = r'''
 def test_saying_another_must_act_is_a_demand_when_the_act_is_no_event():
     # "ensure security" is no event of the lexicon: the statement itself is the demand (CAMEO 100)
     assert coded(MUST_ENSURE) == [("Kenya", "United Kingdom", "100", "said", "asserted")]
+
+
+THEY_WOULD_BOYCOTT = r'''
+# Palestinian leaders said they would boycott the United States.
+# i  word         tag  pos    dep       head  lemma        ent     ws
+ >0  Palestinian  JJ   ADJ    amod      1     palestinian  B-NORP  1
+  1  leaders      NNS  NOUN   nsubj     2     leader       O       1
+  2  said         VBD  VERB   ROOT      2     say          O       1
+  3  they         PRP  PRON   nsubj     5     they         O       1
+  4  would        MD   AUX    aux       5     would        O       1
+  5  boycott      VB   VERB   ccomp     2     boycott      O       1
+  6  the          DT   DET    det       8     the          B-GPE   1
+  7  United       NNP  PROPN  compound  8     United       I-GPE   1
+  8  States       NNP  PROPN  dobj      5     States       I-GPE   0
+  9  .            .    PUNCT  punct     2     .            O       0
+'''
+
+
+def test_they_in_what_a_body_says_it_will_do_is_that_body():
+    doc = run_stages(doc_from_table(THEY_WOULD_BOYCOTT))
+    names = {a.id: a.name for a in doc.actors}
+    assert [(names.get(e.source), names.get(e.target), e.cameo) for e in doc.events] == [
+        ("Palestinian leaders", "United States", "143")]
