@@ -93,6 +93,14 @@ class PeopleTable:
                    if any((r[1] or r[2]) and _covers(r, iso) for r in p.roles + p.facts)]
         return holders[0] if len(holders) == 1 else None
 
+    def known_name(self, name: str) -> str | None:
+        """The dictionary's name of the one person a name (or an alias of it) stands for:
+        "Joseph R. Biden" and "Hillary Rodham Clinton" are "Joe Biden" and "Hillary Clinton";
+        None when no one or several people answer to it ("George Bush")."""
+        keys = name_keys(name)
+        people = next((self.by_key[k] for k in keys if k in self.by_key), [])
+        return people[0].name if len(people) == 1 else None
+
     def lookup(self, name: str, day: date | None, countries: frozenset[str] = frozenset()) -> Coded | None:
         """The code of the one person of this name on ``day``; None when unknown or ambiguous.
         Several people of one name are told apart by the countries the article names."""

@@ -126,8 +126,8 @@ def _name_start(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
     for k in range(start, end - 1):
         word = doc[k].lower_.rstrip(".")
         agent = kb.agents.get(word)
-        if word in NAME_TITLES or (agent is not None and agent.kind == "PERSON"):
-            cut = k + 1
+        if word in NAME_TITLES or (agent is not None and agent.kind == "PERSON") or doc[k].pos_ == "CCONJ":
+            cut = k + 1  # "Trump and Pence" tagged one name: the last of them
     while end - cut > 1 and (doc[cut].pos_ not in ("PROPN", "PUNCT") and doc[cut + 1].pos_ == "PROPN"
                              or doc[cut].text == doc[cut + 1].text
                              or len(doc[cut]) > 2 and doc[cut].is_alpha and doc[cut].text.isupper()
@@ -180,8 +180,12 @@ def _add_named(doc: Doc, candidates: list[Candidate], kb: KnowledgeBase, reg: _R
 def _add_known_people(builders: list[ActorBuilder], kb: KnowledgeBase, published: date | None,
                       countries: frozenset[str]) -> None:
     """A person the knowledge base knows gets the country and sector of the role held on the
-    publication date; what the text itself says (a title, an organisation) wins."""
+    publication date; what the text itself says (a title, an organisation) wins. A full name
+    the dictionary knows under another form takes the dictionary's ("Joseph R. Biden" is "Joe
+    Biden"), so that articles writing it either way name one corpus actor."""
     for b in builders:
+        if b.kind == "PERSON" and " " in b.name and b.sector != "IGO":
+            b.name = kb.people.known_name(b.name) or b.name
         if b.kind != "PERSON" or (b.country and b.sector) or b.sector == "IGO":
             continue  # an official of an international body is not the namesake the dictionary knows
         coded = kb.people.lookup(b.name, published, countries)

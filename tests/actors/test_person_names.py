@@ -76,3 +76,13 @@ def test_an_apposition_before_the_titles_ties_the_person_to_the_body_its_possess
     ruiz, commission = by_name["Ana Ruiz"], by_name["Malawi Electoral Commission"]
     assert [r.organization for r in ruiz.roles if r.organization] == [commission.id]
     assert (ruiz.country, ruiz.sector) == (commission.country, commission.sector) == ("MWI", "GOV")
+
+
+def test_a_full_name_the_dictionary_knows_under_another_form_takes_its_name():
+    from dyad.actors.kb import load_kb
+
+    people = load_kb(()).people
+    assert people.known_name("Joseph R. Biden") == "Joe Biden"
+    assert people.known_name("Hillary Rodham Clinton") == "Hillary Clinton"
+    assert people.known_name("George Bush") is None  # two presidents answer to it
+    assert people.known_name("Ana Ruiz Quispe") is None
