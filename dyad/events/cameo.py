@@ -67,16 +67,19 @@ def lookup(cameo: str) -> CameoCode:
 # PLOVER returns one event category, never a category plus a mode (PLOVER manual, "special cases"
 # and AGREE): cooperation of types CONSULT, SUPPORT, COOPERATE and AID told in the future is AGREE
 # (RETREAT and CONCEDE in the future stay as they are); a coercive or forceful act that is only
-# announced or hangs on a condition is THREATEN ("ASSAULT + hypothetical").
+# announced or hangs on a condition is THREATEN ("ASSAULT + hypothetical"), and so is a strike,
+# boycott or blockade (CAMEO 143, 144), the THREATEN mode "restrict"; a march to come stays PROTEST.
 _PLOVER_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PLOVER_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_THREATENED_RESTRICTIONS = ("143", "144")  # strikes and boycotts, obstruction and blockades
 
 
 def plover_type(code: CameoCode, realis: str) -> str | None:
     """The PLOVER category of an event of ``code`` with ``realis`` (see above)."""
     if realis == "intended" and code.plover in _PLOVER_FUTURE_AGREE:
         return "AGREE"
-    if realis in ("intended", "hypothetical") and code.plover in _PLOVER_THREATENED:
+    if realis in ("intended", "hypothetical") and (code.plover in _PLOVER_THREATENED
+                                                   or code.cameo.startswith(_THREATENED_RESTRICTIONS)):
         return "THREATEN"
     return code.plover
 

@@ -16,6 +16,8 @@ from dyad.events.cameo import lookup, plover_type
     ("190", "hypothetical", "THREATEN"),  # "will strike if talks fail"
     ("190", "asserted", "ASSAULT"),
     ("190", "negated", "ASSAULT"),
+    ("143", "intended", "THREATEN"),    # "said they would boycott": a threatened restriction
+    ("141", "intended", "PROTEST"),     # a march to come is still a protest
     ("030", "intended", "AGREE"),
     ("020", "requested", "REQUEST"),
 ])
