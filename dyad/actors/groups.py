@@ -15,7 +15,7 @@ from .kb import KnowledgeBase
 
 def _group_head(tok: Token, kb: KnowledgeBase):
     """The agent term a common noun names, with its modifiers: "Sudanese army", "riot police"."""
-    if tok.pos_ != "NOUN" or tok.dep_ == "compound":
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
         return None
     # the lemma, else the word as written: the lemmatiser makes "media" "medium"
     forms = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
@@ -36,7 +36,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
     last_words: set[str] = set()
     counted = -1
     for tok in doc:
-        if tok.i in owner or tok.pos_ != "NOUN":
+        if tok.i in owner or not (tok.pos_ == "NOUN" or _agent_tagged_proper(tok, owner, kb)):
             continue
         lemma = tok.lemma_.lower()
         if lemma in belongs_to and definite(tok) and not _named_body(tok, owner):
@@ -75,7 +75,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         if country is None and tok.dep_ == "conj" and tok.head.i in owner and owner[tok.head.i].kind == "GROUP":
             country = owner[tok.head.i].country  # "Israeli helicopters and tanks": the demonym covers both
         bare = not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod") for c in tok.children)
-        if country is None and agent.term in DOMESTIC_BODIES and (definite(tok) or bare):
+        if country is None and agent.term.split()[-1] in DOMESTIC_BODIES and (definite(tok) or bare):
             # "the authorities", "police" with no country named: the country the story is about,
             # as a reader takes it (group builders added in this pass do not change it)
             if home is _UNSET:
@@ -98,6 +98,19 @@ def _stance(doc: Doc, i: int) -> bool:
 
 
 STANCE_PREFIXES = word_class("stance_prefixes")
+
+
+def _agent_tagged_proper(tok: Token, owner: dict[int, ActorBuilder], kb: KnowledgeBase) -> bool:
+    """A group noun the tagger took for a proper noun ("Israel's Cabinet", "Afghanistan's defence
+    ministry"): a collective agent word whose modifiers are agent words, lower case or a country,
+    so not part of a body's own name ("the Unity Party")."""
+    agent = kb.agents.get(tok.lower_)
+    if tok.pos_ != "PROPN" or agent is None or agent.kind != "GROUP":
+        return False
+    if not any(c.dep_ in ("det", "poss", "compound", "amod") and c.i < tok.i for c in tok.children):
+        return False  # a bare capitalised word ("Artillery damaged ...") opens a sentence or names something
+    return all(c.is_lower or (c.i in owner and owner[c.i].kind == "COUNTRY") or f"{c.lower_} {tok.lower_}" in kb.agents
+               for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i)
 
 
 def _apposed_body(tok: Token, owner: dict[int, ActorBuilder]) -> ActorBuilder | None:

@@ -404,3 +404,51 @@ def test_a_title_after_whose_belongs_to_the_antecedent():
     amegan = next(a for a in doc.actors if a.name == "Robert Amegan")
     assert (amegan.country, amegan.sector) == ("TGO", "GOV")
     assert [(r.title, r.organization) for r in amegan.roles] == [("foreign minister", togo.id)]
+
+
+CABINET_AS_NAME = r'''
+# Israel's Cabinet met on Sunday.
+# i  word     tag  pos    dep    head  lemma    ent     ws
+ >0  Israel   NNP  PROPN  poss   2     Israel   B-GPE   0
+  1  's       POS  PART   case   0     's       O       1
+  2  Cabinet  NNP  PROPN  nsubj  3     Cabinet  B-ORG   1
+  3  met      VBD  VERB   ROOT   3     meet     O       1
+  4  on       IN   ADP    prep   3     on       O       1
+  5  Sunday   NNP  PROPN  pobj   4     Sunday   B-DATE  0
+  6  .        .    PUNCT  punct  3     .        O       0
+'''
+
+BARE_CAPITALISED = r'''
+# Artillery damaged two schools.
+# i  word       tag  pos    dep     head  lemma      ent         ws
+ >0  Artillery  NNP  PROPN  nsubj   1     Artillery  O           1
+  1  damaged    VBD  VERB   ROOT    1     damage     O           1
+  2  two        CD   NUM    nummod  3     two        B-CARDINAL  1
+  3  schools    NNS  NOUN   dobj    1     school     O           0
+  4  .          .    PUNCT  punct   1     .          O           0
+'''
+
+HOME_MINISTRY = r'''
+# Georgia passed the law. The Interior Ministry said Georgia would enforce it.
+# i  word      tag  pos    dep       head  lemma     ent    ws
+ >0  Georgia   NNP  PROPN  nsubj     1     Georgia   B-GPE  1
+  1  passed    VBD  VERB   ROOT      1     pass      O      1
+  2  the       DT   DET    det       3     the       O      1
+  3  law       NN   NOUN   dobj      1     law       O      0
+  4  .         .    PUNCT  punct     1     .         O      1
+ >5  The       DT   DET    det       7     the       B-ORG  1
+  6  Interior  NNP  PROPN  compound  7     Interior  I-ORG  1
+  7  Ministry  NNP  PROPN  nsubj     8     Ministry  I-ORG  1
+  8  said      VBD  VERB   ROOT      8     say       O      1
+  9  Georgia   NNP  PROPN  nsubj     11    Georgia   B-GPE  1
+ 10  would     MD   AUX    aux       11    would     O      1
+ 11  enforce   VB   VERB   ccomp     8     enforce   O      1
+ 12  it        PRP  PRON   dobj      11    it        O      0
+ 13  .         .    PUNCT  punct     8     .         O      0
+'''
+
+
+def test_a_group_noun_tagged_as_a_proper_noun():
+    assert actors_of(CABINET_AS_NAME)["Israel's Cabinet"] == ("GROUP", "ISR", "GOV")
+    assert "Artillery" not in actors_of(BARE_CAPITALISED)
+    assert actors_of(HOME_MINISTRY)["Interior Ministry"] == ("GROUP", "GEO", "GOV")  # the story's own ministry
