@@ -301,4 +301,3 @@ def add_pronoun_possessor_titles(doc: Doc, builders: list[ActorBuilder], owner: 
                     person.affiliations.append(possessor.id)
             if not tied and possessor.country:
                 person.country = possessor.country
-
