@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from .rows import SETTLED_COLUMNS, actor_key, identity_name, settle_sql
 
@@ -36,6 +37,7 @@ def surname_targets(documents: Mapping[str, Iterable[str]],
         short = f"{words[0]} {words[-1]}" if len(words) > 2 else None
         if short in documents:
             targets[name] = short
+    _join_nicknames(documents, targets)
     by_surname: dict[str, Counter] = {}
     for name, docs in documents.items():
         words = name.split()
@@ -54,6 +56,33 @@ def surname_targets(documents: Mapping[str, Iterable[str]],
             if sector is None:
                 break
     return targets
+
+
+def _join_nicknames(documents: Mapping[str, Iterable[str]], targets: dict[str, str]) -> None:
+    """Two first-and-last names of one surname whose first names are one name and its nickname
+    ("bernard sanders", "bernie sanders"; "thomas tillis", "thom tillis") are one person: the one
+    fewer documents name joins the other (``nicknames``' hand-curated English table)."""
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for name, docs in documents.items():
+        words = name.split()
+        if len(words) == 2 and name not in targets:
+            by_surname.setdefault(words[1], []).append((len(set(docs)), name))
+    for names in by_surname.values():
+        if len(names) < 2:
+            continue
+        ranked = sorted(names, key=lambda c: (-c[0], c[1]))  # most documented first
+        for i, (_, name) in enumerate(ranked):
+            first = name.split()[0]
+            related = _nicknames().nicknames_of(first) | _nicknames().canonicals_of(first)
+            bigger = next((other for _, other in ranked[:i] if other.split()[0] in related), None)
+            if bigger is not None:
+                targets[name] = targets.get(bigger, bigger)
+
+
+@lru_cache(maxsize=1)
+def _nicknames():
+    from nicknames import NickNamer  # noqa: PLC0415 (its table is read on first need)
+    return NickNamer()
 
 
 def _sector(code: str | None) -> str | None:

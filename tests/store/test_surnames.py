@@ -30,6 +30,13 @@ def test_a_lone_surname_joins_the_dominant_full_name_only():
     assert surname_targets(documents) == {"trump": "donald trump"}  # 4 >= 4 x 1; 2 < 4 x 1; no Putin in full
 
 
+def test_a_nickname_and_a_middle_name_join_the_full_name():
+    documents = {"bernie sanders": {"d1", "d2", "d3"}, "bernard sanders": {"d4"}, "sarah sanders": {"d5"},
+                 "sarah huckabee sanders": {"d6"}, "thom tillis": {"d7"}, "thomas tillis": {"d8"}}
+    assert surname_targets(documents) == {"bernard sanders": "bernie sanders", "sarah huckabee sanders": "sarah sanders",
+                                          "thomas tillis": "thom tillis"}  # a tie: the first in alphabetical order
+
+
 def test_the_store_joins_surnames_and_keeps_the_full_name(tmp_path):
     with Store.open(tmp_path / "s.duckdb") as store:
         write(store, [document(f"full{i}", [("Donald Trump", "USAGOV")]) for i in range(4)])
