@@ -151,7 +151,7 @@ def _label(item: Item, candidate, code: str) -> int:
     if item.label is not None:
         return int(learned.pentaclass(code) == item.label)
     if item.plover is not None:  # the event's PLOVER type, as coder._events_of gives it
-        realis = REALIS_BY_ROOT.get(code[:2], candidate.realis) if candidate.realis == "asserted" else candidate.realis
+        realis = REALIS_BY_ROOT.get(code[:2], candidate.realis) if candidate.realis in ("asserted", "intended") else candidate.realis
         return int(plover_type(lookup(code), realis) == item.plover)
     start = candidate.trigger.idx
     end = max(start + len(candidate.trigger.text), candidate.tok.idx + len(candidate.tok.text))

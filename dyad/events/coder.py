@@ -117,7 +117,7 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
     the learned layer's probability, the event's confidence when there is one."""
     tok = candidate.tok
     realis = candidate.realis
-    if realis == "asserted" and candidate.cameo[:2] in REALIS_BY_ROOT:
+    if realis in ("asserted", "intended") and candidate.cameo[:2] in REALIS_BY_ROOT:  # "would ask X to": still an appeal
         realis = REALIS_BY_ROOT[candidate.cameo[:2]]
     code = lookup(candidate.cameo)
     word = candidate.trigger
