@@ -26,6 +26,8 @@ PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 REACTION_ROOTS = frozenset({"05", "11", "12", "13"})
 # "denied the claim", "rejected the accusations" (recoded 016 by candidates._denials): a reaction too
 DENIAL = "016"
+# the sectors through which a state is acted on (CAMEO: government, military)
+STATE_SECTORS = ("GOV", "MIL")
 
 
 def targets_from_places(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
@@ -83,7 +85,7 @@ def event_anaphora(candidates: tuple[Candidate, ...], context: EventContext) -> 
         author = _author_referred_to(candidate, obj, out[:n], context)
         reacting = candidate.cameo[:2] in REACTION_ROOTS or candidate.cameo == DENIAL
         if author is None and reacting and not context.index.actor_at(obj.i):
-            author = _last_to_act_on(candidate, out[:n])
+            author = _last_to_act_on(candidate, out[:n], context)
         if author is not None:
             out[n] = replace(candidate, targets=(Arg(author, obj),))
     return tuple(out)
@@ -103,12 +105,21 @@ def _author_referred_to(candidate: Candidate, obj, earlier: list[Candidate], con
     return None
 
 
-def _last_to_act_on(candidate: Candidate, earlier: list[Candidate]) -> str | None:
+def _last_to_act_on(candidate: Candidate, earlier: list[Candidate], context: EventContext) -> str | None:
     """"Quito rejected the note", "Oslo condemned the ruling": whoever last acted on
-    the one reacting."""
+    the one reacting. A state is acted on through its officials: a country that reacts
+    answers an act on its government or its envoy ("summoned Togo's ambassador")."""
     mine = {a.actor for a in candidate.sources if a.actor}
+    actors = context.actors_by_id
+    states = {actors[m].country for m in mine if m in actors and actors[m].kind == "COUNTRY" and actors[m].country}
+
+    def acted_on(actor_id: str) -> bool:
+        actor = actors.get(actor_id)
+        return actor_id in mine or (actor is not None and actor.country in states
+                                    and (actor.sector or "").startswith(STATE_SECTORS))
+
     for other in reversed(earlier):
-        if mine & {a.actor for a in other.targets if a.actor} and other.has_source:
+        if any(acted_on(a.actor) for a in other.targets if a.actor) and other.has_source:
             source = next(a for a in other.sources if a.actor)
             return source.actor if source.actor not in mine else None
     return None

@@ -25,14 +25,13 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..data_files import data_path
+from ..english import CONTENT_PREPOSITIONS
 from ..sentences import text_of
 from .complements import MIN_WORDS, clause_span
 from .marks import QuoteSpan
 
 BITS = 16
 MODEL_FILE = "quote_model.npz"
-# prepositions whose object is what a verb reports ("talked about", "called for", "warned of")
-CONTENT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 

@@ -317,7 +317,7 @@ CANCELLED_VISIT = r'''
     (SAID_IT_WOULD_SEND, [("Chile", "Bolivia", "0333", "aid", "intended")]),
     (OFFERED_TALKS, [("Guyana", "Venezuela", "036", "offered", "intended")]),
     # ... a plan is not: it keeps the act planned
-    (PLANS_TO_VISIT, [("Egypt", "Jordan", "042", "visit", "intended")]),
+    (PLANS_TO_VISIT, [("Egypt's foreign minister", "Jordan", "042", "visit", "intended")]),  # EGYGOV
     # asking someone to act is an appeal (02x) for what is asked
     (URGED_TO_RELEASE, [("Iran", "United Kingdom", "0253", "urged", "requested")]),
     (URGED_TO_REOPEN_TALKS, [("Kenya", "Uganda", "026", "urged", "requested")]),
@@ -697,7 +697,8 @@ def test_a_subject_hung_on_the_dateline_is_the_source_and_coordinated_sides_agre
 
 
 def test_a_denial_of_a_claim_answers_whoever_last_acted_on_the_denier():
-    assert coded(DENIED_THE_CLAIM) == [("Ghana", "Togo", "114", "summoned", "asserted"),
+    # the envoy is an actor of Togo's government (TGOGOV); the state answers an act on its envoy
+    assert coded(DENIED_THE_CLAIM) == [("Ghana", "Togo's ambassador", "114", "summoned", "asserted"),
                                         ("Togo", "Ghana", "016", "denied", "asserted")]
 
 
