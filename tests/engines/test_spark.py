@@ -114,6 +114,7 @@ def repr_column(name: str) -> str:
 
 COMPARED = ("documents", "inputs", "actors", "document_actors", "mentions", "events", "quotes", "errors",
             "merged_events", "event_mentions")
+PARQUET_AS_LOCAL = ("documents", "inputs", "errors")  # tables holding no actor id
 
 
 # --- fixtures -------------------------------------------------------------------------
@@ -160,7 +161,11 @@ def test_spark_gives_the_local_engine_records(runs, table):
     parquet = f"read_parquet('{runs['out']}/{table}/*.parquet')"
     expected = table_rows(local, table)
     assert table_rows(loaded, table) == expected
-    assert table_rows(duckdb.connect(), table, parquet) == expected
+    # The corpus surname join (dyad/store/surnames.py: "Trump" alone is Donald Trump) runs on the
+    # whole store after an ingest or a load, not in Spark: the Parquet keeps each article's own
+    # person ids, so the tables that hold actor ids match once loaded, the others as written.
+    if table in PARQUET_AS_LOCAL:
+        assert table_rows(duckdb.connect(), table, parquet) == expected
     if table in ("documents", "events", "errors", "merged_events"):
         assert expected, f"the corpus should exercise {table}"
 
