@@ -21,6 +21,7 @@ INTENDING = word_class("intending_governors")
 NEGATING = word_class("negating_governors")
 REFUSING = word_class("refusing_verbs")
 REQUESTING = word_class("requesting_verbs")
+STATEMENT_NOUNS = word_class("statement_nouns")  # "a statement", "a letter", "a plan": what a body issues
 
 
 def definite(tok: Token, *, plural_demonstratives: bool = False, unmodified: bool = False) -> bool:
@@ -106,6 +107,8 @@ def subject_of(tok: Token) -> Token | None:
         return tok.head
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "the siege imposed on Gaza": the participle's agent is unstated
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+        return statement_author(tok.head)  # "issued a declaration demanding ...": the issuer demands
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return subject_of(tok.head)
     if tok.dep_ == "xcomp" or infinitive_complement(tok):
@@ -122,6 +125,14 @@ def subject_of(tok: Token) -> Token | None:
     if tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBG"):
         return subject_of(tok.head)
     return None
+
+
+def statement_author(noun: Token) -> Token | None:
+    """Who a statement, letter or plan is by: its possessor ("Iran's letter"), its "by" or
+    "from" phrase, else the subject of the verb that issues it ("the PKK issued a declaration")."""
+    author = next((c for c in noun.children if c.dep_ == "poss"), None)
+    author = author or prep_object(noun, "by") or prep_object(noun, "from")
+    return author if author is not None else governing_subject(noun)
 
 
 def is_passive(tok: Token) -> bool:

@@ -86,15 +86,26 @@ def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: Acto
 def _reported_speaker(tok: Token, subject: Token, index: ActorIndex) -> Arg | None:
     """"Palestinian leaders said they would boycott ...", "the rebels announced that we will
     fight on": "they" or "we" as the subject of what a body says it will do is that body (what
-    "they" did, "Israel said they fired rockets", may be someone else's act)."""
-    node = clause_head(tok)
-    if subject.lower_ not in ("they", "we") or node.dep_ != "ccomp" or node.head.lemma_.lower() not in ANNOUNCING:
+    "they" did, "Israel said they fired rockets", may be someone else's act). "It" after a
+    single body's word is that body whatever the tense ("Syria says it is willing to withdraw",
+    "the ministry said it had sent"), also when the act is a complement of its clause."""
+    word = subject.lower_
+    if word not in ("they", "we", "it"):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in (*tok.children, *node.children)):
+    verb = subject.head if subject.dep_ == "nsubj" else tok  # "it is willing to withdraw": the clause is "is"
+    node = clause_head(verb)
+    if node.dep_ != "ccomp" or node.head.lemma_.lower() not in ANNOUNCING:
+        return None
+    if word != "it" and not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"}
+                                for c in (*tok.children, *verb.children, *node.children)):
         return None
     speaker = subject_of(node.head)
     actor = index.get(_argument_actor(speaker, index)) if speaker is not None else None
-    return Arg(actor.id, speaker) if actor is not None and actor.kind in COLLECTIVE_KINDS else None
+    if actor is None or actor.kind not in COLLECTIVE_KINDS:
+        return None
+    if word == "it" and speaker.tag_ in ("NNS", "NNPS"):
+        return None  # "it" is no plural speaker ("the rebels said it ...")
+    return Arg(actor.id, speaker)
 
 
 def _sides_named_in(tok: Token, actor: str | None, index: ActorIndex) -> list[Arg]:

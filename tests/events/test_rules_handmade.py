@@ -805,3 +805,56 @@ def test_they_in_what_a_body_says_it_will_do_is_that_body():
     names = {a.id: a.name for a in doc.actors}
     assert [(names.get(e.source), names.get(e.target), e.cameo) for e in doc.events] == [
         ("Palestinian leaders", "United States", "143")]
+
+
+IT_IS_WILLING = r'''
+# Syria says it is willing to withdraw its troops from Lebanon.
+# i  word      tag   pos    dep    head  lemma     ent    ws
+ >0  Syria     NNP   PROPN  nsubj  1     Syria     B-GPE  1
+  1  says      VBZ   VERB   ROOT   1     say       O      1
+  2  it        PRP   PRON   nsubj  3     it        O      1
+  3  is        VBZ   AUX    ccomp  1     be        O      1
+  4  willing   JJ    ADJ    acomp  3     willing   O      1
+  5  to        TO    PART   aux    6     to        O      1
+  6  withdraw  VB    VERB   xcomp  4     withdraw  O      1
+  7  its       PRP$  PRON   poss   8     its       O      1
+  8  troops    NNS   NOUN   dobj   6     troop     O      1
+  9  from      IN    ADP    prep   6     from      O      1
+ 10  Lebanon   NNP   PROPN  pobj   9     Lebanon   B-GPE  0
+ 11  .         .     PUNCT  punct  1     .         O      0
+'''
+
+
+def test_it_in_what_a_body_says_is_that_body_also_under_an_adjective():
+    # "it" is the subject of "is", the act a complement of "willing": the speaker still acts
+    assert [c[0] for c in coded(IT_IS_WILLING)] == ["Syria"]
+
+
+DECLARATION_DEMANDING = r'''
+# The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish government free its leader.
+# i  word         tag   pos    dep       head  lemma        ent     ws
+ >0  The          DT    DET    det       5     the          O       1
+  1  rebel        JJ    ADJ    amod      5     rebel        O       1
+  2  Kurdistan    NNP   PROPN  compound  3     Kurdistan    B-ORG   1
+  3  Workers      NNPS  PROPN  poss      5     Workers      I-ORG   0
+  4  '            POS   PART   case      3     '            I-ORG   1
+  5  Party        NNP   PROPN  nsubj     6     Party        I-ORG   1
+  6  issued       VBD   VERB   ROOT      6     issue        O       1
+  7  a            DT    DET    det       8     a            O       1
+  8  declaration  NN    NOUN   dobj      6     declaration  O       1
+  9  demanding    VBG   VERB   acl       8     demand       O       1
+ 10  that         IN    SCONJ  mark      14    that         O       1
+ 11  the          DT    DET    det       13    the          O       1
+ 12  Turkish      JJ    ADJ    amod      13    turkish      B-NORP  1
+ 13  government   NN    NOUN   nsubj     14    government   O       1
+ 14  free         VB    VERB   ccomp     9     free         O       1
+ 15  its          PRP$  PRON   poss      16    its          O       1
+ 16  leader       NN    NOUN   dobj      14    leader       O       0
+ 17  .            .     PUNCT  punct     6     .            O       0
+'''
+
+
+def test_a_statement_participle_is_said_by_whoever_issues_the_statement():
+    # "a declaration demanding ...": the party that issued it demands
+    demands = [c for c in coded(DECLARATION_DEMANDING) if c[3] == "demanding"]
+    assert [(c[0], c[1]) for c in demands] == [("Kurdistan Workers' Party", "Turkish government")]
