@@ -58,18 +58,24 @@ def merge_aliases(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Actor
             if other is not None:
                 if other.kind == "COUNTRY" or other.kind == "PERSON" and body.kind != "PERSON":
                     continue
-                if after_cue is None and not doc[k].text.isupper():
+                if after_cue is None and not _acronym(doc[k].text):
                     continue  # "(FLN)" is a name; "(the army)" is not
                 last = next((e for s, e, _ in other.mentions if s == k), k + 1)
                 _merge(body, other, builders, owner, attach)
             else:
                 last = _name_run(doc, k, owner)
-                if last == k or (after_cue is None and not (last == k + 1 and doc[k].text.isupper())):
+                if last == k or (after_cue is None and not (last == k + 1 and _acronym(doc[k].text))):
                     continue
                 attach(body, k, last, "acronym" if doc[k:last].text.isupper() else "alias")
-            if doc[k:last].text.isupper():
+            if _acronym(doc[k:last].text):
                 acronyms[doc[k:last].text] = body
     _later_acronyms(doc, builders, owner, attach, acronyms)
+
+
+def _acronym(text: str) -> bool:
+    """Capitals of at least two letters ("FLN", "U.N."): a single capital is an initial or a
+    party tag ("Nancy Pelosi (D., Calif.)", "(R)"), which many people share."""
+    return text.isupper() and sum(c.isalpha() for c in text) >= 2
 
 
 def _merge(body: ActorBuilder, other: ActorBuilder, builders, owner, attach) -> None:
