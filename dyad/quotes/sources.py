@@ -41,7 +41,6 @@ class SpeakerBook:
         self.said_by: list[tuple[str, int, str]] = []
         self.added: dict[str, Actor] = {}
         self.tokens: dict[int, str] = {}
-        self.moved: dict[int, str] = {}  # pronoun token -> the speaker it is given to instead
 
     def resolve(self, who: Token | None) -> str | None:
         if who is None:
@@ -50,8 +49,6 @@ class SpeakerBook:
         if speaker is not None:
             if self.index.actor_at(who.i) is None:
                 self.said_by.append((speaker, who.i, "speaker"))
-            elif self.index.actor_at(who.i) != speaker and who.pos_ == "PRON":
-                self.moved[who.i] = speaker  # "she" read as a man the article calls "Mr."
             return speaker
         return self._source(who)
 
@@ -84,17 +81,7 @@ class SpeakerBook:
     def final_index(self, doc: Doc) -> ActorIndex:
         """The actor index with the new source actors and the speaker mentions."""
         index = self.index
-        if self.moved:
-            index = _move_pronouns(index, doc, self.moved)
         if self.added:
             index = ActorIndex(list(index.actors) + list(self.added.values()), {**index.by_token, **self.tokens})
-        return index.with_mentions(doc, self.said_by + [(actor, i, "pronoun") for i, actor in self.moved.items()])
+        return index.with_mentions(doc, self.said_by)
 
-
-def _move_pronouns(index: ActorIndex, doc: Doc, moved: dict[int, str]) -> ActorIndex:
-    """The index without the pronoun mentions a speaker's gender took from their actor."""
-    starts = {doc[i].idx for i in moved}
-    by_token = {i: a for i, a in index.by_token.items() if i not in moved}
-    actors = [replace(a, mentions=tuple(m for m in a.mentions if m.start not in starts or m.via != "pronoun"))
-              for a in index.actors]
-    return ActorIndex(actors, by_token)

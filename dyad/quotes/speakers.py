@@ -7,9 +7,7 @@ from spacy.tokens import Token
 
 from ..actors.index import ActorIndex, actor_of
 from ..english import SAYING_PREPOSITIONS
-from ..document import Actor
 from ..lexicons import Cue, body_head_sectors, word_class
-from ..sentences import text_of
 
 def speaker_token(cue_tok: Token, cue: Cue) -> Token | None:
     if cue.kind == "source":  # "according to X"
@@ -55,8 +53,6 @@ def speaker_actor(tok: Token, index: ActorIndex) -> str | None:
         actor = index.get(found)
         if actor is not None and actor.kind == "LOCATION":
             return None
-        if actor is not None and actor.kind == "PERSON" and tok.lower_ in GENDERED_PRONOUNS:
-            return agreeing_person(tok, actor, index)
         return found
     for child in tok.children:  # "Ana's brother, Luis Ruiz, said": the apposition, not the possessor
         if child.dep_ == "appos" and is_person(index.actor_at(child.i), index):
@@ -100,55 +96,6 @@ def noun_phrase(tok: Token) -> str:
     # stop at the first comma so appositions do not leak in
     span = tok.doc[lo:hi]
     return re.split(r"[,:“\"]", span.text, maxsplit=1)[0].strip() or span.text.split(",")[0].strip()
-
-
-GENDERED_PRONOUNS = {"he": "m", "she": "f"}
-FEMININE = word_class("feminine_nouns")
-MASCULINE = word_class("masculine_nouns")
-_TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
-# how far back (tokens) a pronoun whose resolution disagrees in gender looks for a person that agrees
-GENDER_WINDOW = 120
-
-
-def gender_of(actor: Actor, text: str) -> str | None:
-    """"f" or "m" when the article says: a courtesy title before one of the person's mentions
-    ("Mrs. Roe", "Mr. Roe") or a gendered word in a title the person holds ("spokeswoman")."""
-    found = set()
-    for mention in actor.mentions:
-        words = mention.text.lower().replace(".", " ").split()
-        before = _TITLE_BEFORE.search(text[max(0, mention.start - 12):mention.start])
-        if before is not None:
-            words.append(before.group(1).lower())
-        found.update("f" if w in FEMININE else "m" for w in words if w in FEMININE or w in MASCULINE)
-    for role in actor.roles:
-        found.update("f" if w in FEMININE else "m" for w in role.title.lower().split() if w in FEMININE or w in MASCULINE)
-    return found.pop() if len(found) == 1 else None
-
-
-def agreeing_person(tok: Token, actor: Actor, index: ActorIndex) -> str | None:
-    """A "he" or "she" resolved to a person the article gives the other gender is the closest
-    person named before it who agrees (or whose gender the article does not give)."""
-    text = text_of(tok.doc)
-    want = GENDERED_PRONOUNS[tok.lower_]
-    if gender_of(actor, text) in (None, want):
-        return actor.id
-    unknown = None
-    for j in range(tok.i - 1, max(-1, tok.i - GENDER_WINDOW), -1):
-        other = index.get(index.actor_at(j))
-        if other is None or other.kind != "PERSON" or other.id == actor.id or tok.doc[j].pos_ == "PRON" \
-                or _quoted_between(text[tok.doc[j].idx:tok.idx]):
-            continue  # a name inside a quotation is not who the narrative goes on about
-        gender = gender_of(other, text)
-        if gender == want:
-            return other.id
-        if gender is None and unknown is None:
-            unknown = other.id
-    return unknown
-
-
-def _quoted_between(text: str) -> bool:
-    """The text from a name to the pronoun closes a quotation the name sits in."""
-    return text.count("”") > text.count("“") or text.count('"') % 2 == 1
 
 
 def is_person(actor_id: str | None, index: ActorIndex) -> bool:

@@ -324,6 +324,32 @@ def test_coreference(table, name, expected):
     assert mentions(actor_named(actors_of(table), name)) == expected
 
 
+SHE_AFTER_MR = r"""
+# Mr. Tom Baker met Ana Ruiz. She left early.
+# i  word   tag  pos    dep       head  lemma  ent       ws
+ >0  Mr.    NNP  PROPN  compound  2     Mr.    O         1
+  1  Tom    NNP  PROPN  compound  2     Tom    B-PERSON  1
+  2  Baker  NNP  PROPN  nsubj     3     Baker  I-PERSON  1
+  3  met    VBD  VERB   ROOT      3     meet   O         1
+  4  Ana    NNP  PROPN  compound  5     Ana    B-PERSON  1
+  5  Ruiz   NNP  PROPN  dobj      3     Ruiz   I-PERSON  0
+  6  .      .    PUNCT  punct     3     .      O         1
+ >7  She    PRP  PRON   nsubj     8     she    O         1
+  8  left   VBD  VERB   ROOT      8     leave  O         1
+  9  early  RB   ADV    advmod    8     early  O         0
+ 10  .      .    PUNCT  punct     8     .      O         0
+"""
+
+
+@pytest.mark.parametrize("table, name, expected", [
+    # "she" is never the man the article calls "Mr.", though he is the nearer subject
+    (SHE_AFTER_MR, "Ana Ruiz", [("Ana Ruiz", "name"), ("She", "pronoun")]),
+    (SHE_AFTER_MR, "Tom Baker", [("Tom Baker", "name")]),
+])
+def test_pronouns_agree_in_gender(table, name, expected):
+    assert mentions(actor_named(actors_of(table), name)) == expected
+
+
 # ---------------------------------------------------------------- groups and memberships
 
 COALITION = r'''
