@@ -77,7 +77,8 @@ def fill_slots(tok: Token, slots: tuple[str, ...], pattern: Pattern, index: Acto
         args = [a for a in args if a.actor not in exclude or a.actor is None]
         if any(a.actor for a in args):
             return [a for a in args if a.actor]
-        speaker = _reported_speaker(tok, head, index) if slot == "nsubj" else None
+        # the subject of the act, or of the verb carrying an event noun ("it is prepared to impose martial law")
+        speaker = _reported_speaker(tok, head, index) if slot in ("nsubj", "governor") else None
         if speaker is not None and speaker.actor not in exclude:
             return [speaker]
     return [Arg(None, None)]

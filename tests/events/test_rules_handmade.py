@@ -858,3 +858,29 @@ def test_a_statement_participle_is_said_by_whoever_issues_the_statement():
     # "a declaration demanding ...": the party that issued it demands
     demands = [c for c in coded(DECLARATION_DEMANDING) if c[3] == "demanding"]
     assert [(c[0], c[1]) for c in demands] == [("Kurdistan Workers' Party", "Turkish government")]
+
+
+IT_IS_PREPARED_TO_IMPOSE = r'''
+# Iraq's government announced that it is prepared to impose martial law.
+# i  word        tag  pos    dep    head  lemma       ent    ws
+ >0  Iraq        NNP  PROPN  poss   2     Iraq        B-GPE  0
+  1  's          POS  PART   case   0     's          O      1
+  2  government  NN   NOUN   nsubj  3     government  O      1
+  3  announced   VBD  VERB   ROOT   3     announce    O      1
+  4  that        IN   SCONJ  mark   6     that        O      1
+  5  it          PRP  PRON   nsubj  6     it          O      1
+  6  is          VBZ  AUX    ccomp  3     be          O      1
+  7  prepared    JJ   ADJ    acomp  6     prepared    O      1
+  8  to          TO   PART   aux    9     to          O      1
+  9  impose      VB   VERB   xcomp  7     impose      O      1
+ 10  martial     JJ   ADJ    amod   11    martial     O      1
+ 11  law         NN   NOUN   dobj   9     law         O      0
+ 12  .           .    PUNCT  punct  3     .           O      0
+'''
+
+
+def test_it_as_the_subject_of_the_verb_carrying_an_event_noun_is_the_speaker():
+    # "martial law" takes its source from the verb over it, whose subject is "it": the government
+    doc = run_stages(doc_from_table(IT_IS_PREPARED_TO_IMPOSE), monadic=True)
+    names = {a.id: a.name for a in doc.actors}
+    assert [(names.get(e.source), e.trigger.text) for e in doc.events] == [("Iraq's government", "law")]
