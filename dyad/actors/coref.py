@@ -26,6 +26,12 @@ BODY_DESCRIPTIONS = word_class("body_descriptions")
 COUNTRY_DESCRIPTIONS = word_class("country_descriptions")
 
 
+# descriptions any organisation may take ("the group"); the others name a kind of body, so
+# "the agency" is not the body a name calls a movement ("the Houthi movement")
+GENERIC_ORG_DESCRIPTIONS = word_class("generic_org_descriptions")
+_SAME_NOUN = {"organization": "organisation", "program": "programme", "forces": "force"}
+
+
 _NON_PERSON = ("ORGANIZATION", "IGO", "COUNTRY", "GROUP")
 
 
@@ -106,8 +112,10 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
             if lemma in ORG_DESCRIPTIONS:
                 kinds = ("ORGANIZATION", "IGO") if lemma in BODY_DESCRIPTIONS else ("ORGANIZATION",)
                 # "the alliance" is first the body whose name says alliance, else the last body
+                # whose name names no other kind of body
                 named = _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds and lemma in b.name.lower(), window=6)
-                antecedent = named or _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds, window=4)
+                antecedent = named or _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds
+                                            and not _other_kind(b, lemma, doc), window=4)
             elif lemma in COUNTRY_DESCRIPTIONS:
                 antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "COUNTRY", window=4)
             elif lemma in kb.agents and kb.agents[lemma].kind == "PERSON" and tok.tag_ == "NN":
@@ -135,6 +143,23 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
         if antecedent is not None:
             attach_mention(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _kind_noun(word: str) -> str:
+    word = word.lower()
+    return _SAME_NOUN.get(word, word)
+
+
+def _other_kind(b: ActorBuilder, lemma: str, doc: Doc) -> bool:
+    """A named organisation whose name ends in another kind of body than the description says:
+    "the agency" is not "the Houthi movement", "the bloc" not "the United Civic Party". An
+    international body takes many descriptions ("the bloc" for the European Union)."""
+    if b.kind == "IGO" or lemma in GENERIC_ORG_DESCRIPTIONS:
+        return False
+    heads = {_kind_noun(doc[e - 1].text) for s, e, via in b.mentions if via not in ("pronoun", "description")}
+    heads.add(_kind_noun(b.name.split()[-1]) if b.name.split() else "")
+    own = _kind_noun(lemma)
+    return any(h != own and h in ORG_DESCRIPTIONS and h not in GENERIC_ORG_DESCRIPTIONS for h in heads)
 
 
 def _subject_side(tok: Token, owner: dict[int, ActorBuilder], builders: list[ActorBuilder]) -> list[ActorBuilder]:

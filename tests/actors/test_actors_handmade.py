@@ -350,6 +350,39 @@ def test_pronouns_agree_in_gender(table, name, expected):
     assert mentions(actor_named(actors_of(table), name)) == expected
 
 
+THE_NOUN_AFTER_A_MOVEMENT = r"""
+# The Velan Liberation Movement detained staff of the World Food Programme. The agency protested.
+# i  word        tag  pos    dep       head  lemma       ent    ws
+ >0  The         DT   DET    det       3     the         B-ORG  1
+  1  Velan       NNP  PROPN  compound  3     Velan       I-ORG  1
+  2  Liberation  NNP  PROPN  compound  3     Liberation  I-ORG  1
+  3  Movement    NNP  PROPN  nsubj     4     Movement    I-ORG  1
+  4  detained    VBD  VERB   ROOT      4     detain      O      1
+  5  staff       NN   NOUN   dobj      4     staff       O      1
+  6  of          IN   ADP    prep      5     of          O      1
+  7  the         DT   DET    det       10    the         B-ORG  1
+  8  World       NNP  PROPN  compound  10    World       I-ORG  1
+  9  Food        NNP  PROPN  compound  10    Food        I-ORG  1
+ 10  Programme   NNP  PROPN  pobj      6     Programme   I-ORG  0
+ 11  .           .    PUNCT  punct     4     .           O      1
+>12  The         DT   DET    det       13    the         O      1
+ 13  {noun:<10}  NN   NOUN   nsubj     14    {noun:<10}  O      1
+ 14  protested   VBD  VERB   ROOT      14    protest     O      0
+ 15  .           .    PUNCT  punct     14    .           O      0
+"""
+
+
+@pytest.mark.parametrize("noun, name", [
+    # "the agency" is not a body whose name calls it a movement, though that is the nearer subject
+    ("agency", "World Food Programme"),
+    # "the group" fits any body: the nearer subject
+    ("group", "Velan Liberation Movement"),
+])
+def test_description_names_the_kind_of_body(noun, name):
+    actor = actor_named(actors_of(THE_NOUN_AFTER_A_MOVEMENT.format(noun=noun)), name)
+    assert (noun, "description") in mentions(actor)
+
+
 # ---------------------------------------------------------------- groups and memberships
 
 COALITION = r'''
