@@ -178,11 +178,22 @@ def support_verb_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> li
     return []
 
 
+def _complement_clauses(tok: Token) -> list[Token]:
+    """The clauses that say what is asked: a verb's complement; a noun's clause ("its demand that
+    Israel ease restrictions"), which the parser hangs on the verb over the noun when a word
+    comes between ("reiterated its demand today that Israel ease ...")."""
+    clauses = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or for_clause(c)
+               or (c.dep_ == "acl" and tok.pos_ == "NOUN")]
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        clauses += [c for c in tok.head.children if c.i > tok.i and (for_clause(c) or (
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]
+    return clauses
+
+
 def complement_targets(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Arg]:
     """The target of a threat, appeal or intent lies in what is threatened or asked:
     "vowed to curb its work with the agency" -> the agency."""
-    for clause in (c for c in tok.children
-                   if (c.dep_ in ("ccomp", "xcomp") or for_clause(c)) and tok.lemma_.lower() in REQUESTING):
+    for clause in (c for c in _complement_clauses(tok) if tok.lemma_.lower() in REQUESTING):
         # "wants Russia to become involved", "needs Russia to exert its influence": the one asked
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         actor = actor_of(subject, index) if subject is not None else None

@@ -884,3 +884,44 @@ def test_it_as_the_subject_of_the_verb_carrying_an_event_noun_is_the_speaker():
     doc = run_stages(doc_from_table(IT_IS_PREPARED_TO_IMPOSE), monadic=True)
     names = {a.id: a.name for a in doc.actors}
     assert [(names.get(e.source), e.trigger.text) for e in doc.events] == [("Iraq's government", "law")]
+
+
+DEMAND_THAT = r'''
+# The ILO repeated its demand that Israel ease restrictions.
+# i  word          tag   pos    dep    head  lemma        ent    ws
+ >0  The           DT    DET    det    1     the          O      1
+  1  ILO           NNP   PROPN  nsubj  2     ILO          B-ORG  1
+  2  repeated      VBD   VERB   ROOT   2     repeat       O      1
+  3  its           PRP$  PRON   poss   4     its          O      1
+  4  demand        NN    NOUN   dobj   2     demand       O      1
+  5  that          IN    SCONJ  mark   7     that         O      1
+  6  Israel        NNP   PROPN  nsubj  7     Israel       B-GPE  1
+  7  ease          VB    VERB   acl    4     ease         O      1
+  8  restrictions  NNS   NOUN   dobj   7     restriction  O      0
+  9  .             .     PUNCT  punct  2     .            O      0
+'''
+
+
+DEMAND_TODAY_THAT = r'''
+# The ILO repeated its demand today that Israel ease restrictions.
+# (the clause hung on the verb, as the parser does when a word comes between)
+# i  word          tag   pos    dep       head  lemma        ent     ws
+ >0  The           DT    DET    det       1     the          O       1
+  1  ILO           NNP   PROPN  nsubj     2     ILO          B-ORG   1
+  2  repeated      VBD   VERB   ROOT      2     repeat       O       1
+  3  its           PRP$  PRON   poss      4     its          O       1
+  4  demand        NN    NOUN   dobj      2     demand       O       1
+  5  today         NN    NOUN   npadvmod  2     today        B-DATE  1
+  6  that          IN    SCONJ  mark      8     that         O       1
+  7  Israel        NNP   PROPN  nsubj     8     Israel       B-GPE   1
+  8  ease          VB    VERB   ccomp     2     ease         O       1
+  9  restrictions  NNS   NOUN   dobj      8     restriction  O       0
+ 10  .             .     PUNCT  punct     2     .            O       0
+'''
+
+
+@pytest.mark.parametrize("table", [DEMAND_THAT, DEMAND_TODAY_THAT])
+def test_a_demand_noun_targets_the_subject_of_its_clause(table):
+    # "its demand that Israel ease ...": the one asked is Israel, as with the verb "demanded that"
+    demands = [c for c in coded(table) if c[3] == "demand"]
+    assert [c[1] for c in demands] == ["Israel"]
