@@ -925,3 +925,25 @@ def test_a_demand_noun_targets_the_subject_of_its_clause(table):
     # "its demand that Israel ease ...": the one asked is Israel, as with the verb "demanded that"
     demands = [c for c in coded(table) if c[3] == "demand"]
     assert [c[1] for c in demands] == ["Israel"]
+
+
+AGREED_TO_AN_EXTENSION = r'''
+# Iran agreed to an extension of the inspections.
+# i  word         tag  pos    dep    head  lemma       ent    ws
+ >0  Iran         NNP  PROPN  nsubj  1     Iran        B-GPE  1
+  1  agreed       VBD  VERB   ROOT   1     agree       O      1
+  2  to           IN   ADP    prep   1     to          O      1
+  3  an           DT   DET    det    4     an          O      1
+  4  extension    NN   NOUN   pobj   2     extension   O      1
+  5  of           IN   ADP    prep   4     of          O      1
+  6  the          DT   DET    det    7     the         O      1
+  7  inspections  NNS  NOUN   pobj   5     inspection  O      0
+  8  .            .    PUNCT  punct  1     .           O      0
+'''
+
+
+def test_agreeing_to_what_is_no_event_is_an_intent_to_cooperate():
+    # "agreed to an extension", "agreed to the plan": CAMEO 030, one-sided (monadic)
+    doc = run_stages(doc_from_table(AGREED_TO_AN_EXTENSION), monadic=True)
+    names = {a.id: a.name for a in doc.actors}
+    assert [(names.get(e.source), e.cameo, e.trigger.text) for e in doc.events] == [("Iran", "030", "agreed")]
