@@ -98,8 +98,10 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
             clause_subject = _clause_subject_owner(tok, owner) if lower in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj") else None
             # "she" is never a person the article calls "Mr." or "spokesman"
             want = PRONOUN_GENDER[lower]
-            antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind == "PERSON" and b is not clause_subject
-                               and person_gender(b, doc) in (None, want), window=PERSON_PRONOUN_WINDOW)
+            fits = lambda b: b.kind == "PERSON" and b is not clause_subject and person_gender(b, doc) in (None, want)
+            antecedent = _pick(recent, sentence_of, tok.i, fits, window=PERSON_PRONOUN_WINDOW)
+            if antecedent is not None and person_gender(antecedent, doc) is None:
+                antecedent = _told_gender_in_sentence(recent, sentence_of, antecedent, fits, want, doc)
         elif tok.pos_ == "PRON" and lower in SINGULAR_THING_PRONOUNS and _referential_it(tok):
             own = _subject_side(tok, owner, builders)
             antecedent = _pick(recent, sentence_of, tok.i, lambda b: b.kind in _NON_PERSON and b not in own, window=1)
@@ -145,6 +147,19 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
         if antecedent is not None:
             attach_mention(antecedent, tok.i, tok.i + 1, via, owner)
             recent.append((tok.i, antecedent, tok.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _told_gender_in_sentence(recent, sentence_of, chosen: ActorBuilder, fits, want: str, doc: Doc) -> ActorBuilder:
+    """In the sentence the pick came from, a person the article gives the pronoun's gender
+    ("Congresswoman Ruiz") over the one whose gender it does not give."""
+    sent = next((sentence_of.get(j, 0) for j, b, _ in reversed(recent) if b is chosen), None)
+    for j, b, _ in reversed(recent):
+        n = sentence_of.get(j, 0)
+        if n < sent:
+            break
+        if n == sent and fits(b) and person_gender(b, doc) == want:
+            return b
+    return chosen
 
 
 def _unnamed_body_before(tok: Token, lemma: str, owner: dict[int, ActorBuilder], sentence_of, window: int = 4) -> bool:

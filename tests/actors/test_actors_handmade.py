@@ -341,8 +341,27 @@ SHE_AFTER_MR = r"""
 """
 
 
+SHE_AFTER_MS = r"""
+# Tom Baker met Ms. Ana Ruiz. She left early.
+# i  word   tag  pos    dep       head  lemma  ent       ws
+ >0  Tom    NNP  PROPN  compound  1     Tom    B-PERSON  1
+  1  Baker  NNP  PROPN  nsubj     2     Baker  I-PERSON  1
+  2  met    VBD  VERB   ROOT      2     meet   O         1
+  3  Ms.    NNP  PROPN  compound  5     Ms.    O         1
+  4  Ana    NNP  PROPN  compound  5     Ana    B-PERSON  1
+  5  Ruiz   NNP  PROPN  dobj      2     Ruiz   I-PERSON  0
+  6  .      .    PUNCT  punct     2     .      O         1
+ >7  She    PRP  PRON   nsubj     8     she    O         1
+  8  left   VBD  VERB   ROOT      8     leave  O         1
+  9  early  RB   ADV    advmod    8     early  O         0
+ 10  .      .    PUNCT  punct     8     .      O         0
+"""
+
+
 @pytest.mark.parametrize("table, name, expected", [
     # "she" is never the man the article calls "Mr.", though he is the nearer subject
+    # in one sentence, the woman the article calls "Ms." over the subject whose gender it does not give
+    (SHE_AFTER_MS, "Ana Ruiz", [("Ana Ruiz", "name"), ("She", "pronoun")]),
     (SHE_AFTER_MR, "Ana Ruiz", [("Ana Ruiz", "name"), ("She", "pronoun")]),
     (SHE_AFTER_MR, "Tom Baker", [("Tom Baker", "name")]),
 ])
