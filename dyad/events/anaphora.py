@@ -130,25 +130,36 @@ def implicit_partners(candidates: tuple[Candidate, ...], context: EventContext) 
     an offer of cooperation, talks or support (intended, or CAMEO 03) that names no partner is
     made to the partner the article pairs the source with, when one actor is paired with it at
     least twice before and more often than any other. The event is marked inferred and its
-    confidence lowered."""
+    confidence lowered. A state's government or military actors count as the state ("Ghana's
+    foreign minister visited Togo" pairs Ghana with Togo)."""
+    side = _state_sides(context)
     pairs: dict[str, dict[str, int]] = {}  # actor -> partner -> events so far (one pass)
     out = []
     for candidate in candidates:
         if candidate.restated:
             pass
         elif candidate.has_source and candidate.has_target:
-            sides = {a.actor for a in candidate.sources + candidate.targets if a.actor}
+            sides = {side.get(a.actor, a.actor) for a in candidate.sources + candidate.targets if a.actor}
             for actor in sides:
                 counts = pairs.setdefault(actor, {})
                 for other in sides - {actor}:
                     counts[other] = counts.get(other, 0) + 1
         elif _leaves_partner_implicit(candidate):
             source = next(a.actor for a in candidate.sources if a.actor)
-            ranked = sorted(pairs.get(source, {}).items(), key=lambda kv: -kv[1])
+            ranked = sorted(pairs.get(side.get(source, source), {}).items(), key=lambda kv: -kv[1])
             if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 candidate = replace(candidate, targets=(Arg(ranked[0][0], None),), inferred_target=True)
         out.append(candidate)
     return tuple(out)
+
+
+def _state_sides(context: EventContext) -> dict[str, str]:
+    """Actor id -> the id of the country actor it acts for: a government or military actor of a
+    country the document names as a country."""
+    actors = context.actors_by_id.values()
+    country = {a.country: a.id for a in actors if a.kind == "COUNTRY" and a.country}
+    return {a.id: country[a.country] for a in actors
+            if a.kind != "COUNTRY" and a.country in country and (a.sector or "").startswith(STATE_SECTORS)}
 
 
 def _leaves_partner_implicit(candidate: Candidate) -> bool:

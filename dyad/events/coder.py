@@ -146,8 +146,9 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
                 date_text=date_text, date_granularity=resolved.granularity if resolved else None,
                 date_source="sentence" if resolved else None,
                 place=place, mentions=(CharSpan(trigger.start, trigger.end), *_carrier_spans(tok, word)),
-                confidence=learned if learned is not None else
-                _confidence(src.actor, tgt.actor, candidate.pattern, realis) - (0.15 if candidate.inferred_target else 0.0),
+                confidence=max(0.0, (learned if learned is not None else
+                                     _confidence(src.actor, tgt.actor, candidate.pattern, realis))
+                               - (INFERRED_PENALTY if candidate.inferred_target else 0.0)),
                 reciprocal=candidate.reciprocal,
             ))
     # one act told once has one place: a locative the parse hung on one of its targets places the
@@ -155,6 +156,11 @@ def _events_of(candidate: Candidate, doc: Doc, context: EventContext, published:
     placed = next((e.place for e in events if e.place is not None and e.place.precision != "dateline"), None)
     return [replace(e, place=placed) if placed is not None and (e.place is None or e.place.precision == "dateline")
             else e for e in events]
+
+
+# a partner inferred from the article, not named in the sentence (anaphora.implicit_partners),
+# lowers the event's confidence, the learned one too
+INFERRED_PENALTY = 0.15
 
 
 # verbs whose subject is an event noun and which only say it happened ("the attack occurred in X",

@@ -115,7 +115,7 @@ def test_a_month_name_is_not_a_march(extract):
 
 
 def test_a_visit_happens_in_the_place_visited(extract):
-    event = one(extract("Kenya's president visited Ethiopia in 2019."), "Kenya", "Ethiopia", "04")
+    event = one(extract("Kenya's president visited Ethiopia in 2019."), "Kenya's president", "Ethiopia", "04")
     assert event.place is not None and event.place.country == "ETH"
 
 
