@@ -116,8 +116,6 @@ def add_coreference(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Act
                 # "the alliance" is first the body whose name says alliance, else the last body
                 # whose name names no other kind of body
                 named = _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds and lemma in b.name.lower(), window=6)
-                if named is None and _unnamed_body_before(tok, lemma, owner, sentence_of):
-                    continue  # "the ministry" after "the Interior Ministry": the body groups.py builds
                 antecedent = named or _pick(recent, sentence_of, tok.i, lambda b: b.kind in kinds
                                             and not _other_kind(b, lemma, doc), window=4)
             elif lemma in COUNTRY_DESCRIPTIONS:
@@ -160,20 +158,6 @@ def _told_gender_in_sentence(recent, sentence_of, chosen: ActorBuilder, fits, wa
         if n == sent and fits(b) and person_gender(b, doc) == want:
             return b
     return chosen
-
-
-def _unnamed_body_before(tok: Token, lemma: str, owner: dict[int, ActorBuilder], sentence_of, window: int = 4) -> bool:
-    """A body no actor holds yet, named by the same noun a little before ("the Interior
-    Ministry", "the Pretoria High Court"): the unnamed-body pass (groups.py) builds it and
-    gives it the later "the ministry" too."""
-    here = sentence_of.get(tok.i, 0)
-    for j in range(tok.i - 1, -1, -1):
-        if here - sentence_of.get(j, 0) > window:
-            return False
-        t = tok.doc[j]
-        if t.pos_ == "PROPN" and j not in owner and t.lemma_.lower() == lemma:
-            return True
-    return False
 
 
 def _kind_noun(word: str) -> str:

@@ -48,9 +48,7 @@ def add_group_mentions(doc: Doc, builders: list[ActorBuilder], owner: dict[int, 
         if len(builders) != counted:  # the actors' last name words, renewed when an actor is added
             last_words, counted = {b.name.split()[-1].lower().rstrip("s") for b in builders}, len(builders)
         if describes and lemma.rstrip("s") in last_words:
-            # also a state body named by its capitalised head ("the Interior Ministry", "the High Court")
-            named = next((b for b in reversed(mentioned_before(builders, tok.i)) if (b.kind in ("ORGANIZATION", "IGO")
-                          or (b.kind == "GROUP" and b.name.split()[-1][:1].isupper()))
+            named = next((b for b in reversed(mentioned_before(builders, tok.i)) if b.kind in ("ORGANIZATION", "IGO")
                           and b.name.split()[-1].lower().rstrip("s") == lemma.rstrip("s")), None)
             if named is not None:
                 attach(named, tok.i, tok.i + 1, "description")

@@ -402,36 +402,6 @@ def test_description_names_the_kind_of_body(noun, name):
     assert (noun, "description") in mentions(actor)
 
 
-THE_MINISTRY_AFTER_ITS_NAME = r"""
-# Velan Solidarity met the Interior Ministry. The ministry said the talks were useful.
-# i  word        tag   pos    dep       head  lemma       ent    ws
- >0  Velan       NNP   PROPN  compound  1     Velan       B-ORG  1
-  1  Solidarity  NNP   PROPN  nsubj     2     Solidarity  I-ORG  1
-  2  met         VBD   VERB   ROOT      2     meet        O      1
-  3  the         DT    DET    det       5     the         O      1
-  4  Interior    NNP   PROPN  compound  5     Interior    O      1
-  5  Ministry    NNP   PROPN  dobj      2     Ministry    O      0
-  6  .           .     PUNCT  punct     2     .           O      1
- >7  The         DT    DET    det       8     the         O      1
-  8  ministry    NN    NOUN   nsubj     9     ministry    O      1
-  9  said        VBD   VERB   ROOT      9     say         O      1
- 10  the         DT    DET    det       11    the         O      1
- 11  talks       NNS   NOUN   nsubj     12    talk        O      1
- 12  were        VBD   AUX    ccomp     9     be          O      1
- 13  useful      JJ    ADJ    acomp     12    useful      O      0
- 14  .           .     PUNCT  punct     9     .           O      0
-"""
-
-
-def test_the_ministry_is_the_state_body_named_before():
-    # "the Interior Ministry" is an unnamed-body actor (groups.py), built after coreference:
-    # "the ministry" is left to that pass, which gives it the body, not the nearer subject
-    index = actor_index(doc_from_table(THE_MINISTRY_AFTER_ITS_NAME))
-    ministry = index.get(index.actor_at(5))
-    assert ministry is not None and ministry.kind == "GROUP"
-    assert index.actor_at(8) == ministry.id
-
-
 # ---------------------------------------------------------------- groups and memberships
 
 COALITION = r'''
