@@ -184,12 +184,20 @@ def statements_about_plans(candidates: tuple[Candidate, ...], context: EventCont
             xcomps = [c for c in candidate.tok.children if c.dep_ == "xcomp" or infinitive_complement(c)]
             if any(x.i in events_at for x in xcomps):
                 candidate = replace(candidate, restated=True)
-            elif xcomps and candidate.tok.lemma_.lower() in AGREEING:
+            elif (xcomps or _agreed_to(candidate.tok)) and candidate.tok.lemma_.lower() in AGREEING:
                 candidate = replace(candidate, cameo="030")
             else:
                 candidate = _obligation_stated(candidate, events_at, context)
         out.append(candidate)
     return tuple(out)
+
+
+def _agreed_to(verb: Token) -> bool:
+    """"agreed to an extension of the mandate", "consented to the plan": agreeing to what is no
+    event is CAMEO 030 too (an event noun there is coded as its own 03 intent, "agreed to a
+    ceasefire"); agreeing with someone ("agree with the Senate that ...") stays a statement."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
+               for c in verb.children)
 
 
 def _obligation_stated(candidate: Candidate, events_at: set[int], context: EventContext) -> Candidate:
