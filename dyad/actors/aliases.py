@@ -73,9 +73,9 @@ def merge_aliases(doc: Doc, builders: list[ActorBuilder], owner: dict[int, Actor
 
 
 def _acronym(text: str) -> bool:
-    """Capitals of at least two letters ("FLN", "U.N."): a single capital is an initial or a
-    party tag ("Nancy Pelosi (D., Calif.)", "(R)"), which many people share."""
-    return text.isupper() and sum(c.isalpha() for c in text) >= 2
+    """Capitals of at least two letters or digits ("FLN", "U.N.", "E3"): a single capital is an
+    initial or a party tag ("Nancy Pelosi (D., Calif.)", "(R)"), which many people share."""
+    return text.isupper() and sum(c.isalnum() for c in text) >= 2
 
 
 def _merge(body: ActorBuilder, other: ActorBuilder, builders, owner, attach) -> None:

@@ -61,8 +61,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp) -> list[Candidate]:
             end -= 1  # "the GERB party": the name is GERB, the noun says what it names (as in "GERB leader")
         if end - start > 2 and doc[start].lower_ in STANCE_PREFIXES and doc[start + 1].text == "-":
             continue  # "a pro-Trump rally": a stance, not a mention of the person
-        if sum(c.isalpha() for t in doc[start:end] for c in t.text) < 2:
-            continue  # "(D., Calif.)", "R": a single capital is an initial or a party tag, naming no one
+        if sum(c.isalnum() for t in doc[start:end] for c in t.text) < 2:
+            continue  # "(D., Calif.)", "R": a single capital is an initial or a party tag ("E3", "G7" are names)
         if start < end and in_dateline(text, doc[start].idx):
             continue  # "WASHINGTON (AP) —": where the story was filed, not an actor in it
         if kind != "PERSON" and _speaks_like_a_person(doc, start, end, kb):

@@ -154,3 +154,20 @@ def test_a_party_tag_in_brackets_is_no_alias_and_no_actor():
     persons = [a.name for a in doc.actors if a.kind == "PERSON"]
     assert persons == ["Ana Ruiz", "Tom Hale"]
     assert not [a for a in doc.actors if a.name == "D."]
+
+
+E3_ACCUSED = r'''
+# The E3 accused Iran.
+# i  word     tag  pos    dep    head  lemma   ent    ws
+ >0  The      DT   DET    det    1     the     O      1
+  1  E3       NNP  PROPN  nsubj  2     E3      B-ORG  1
+  2  accused  VBD  VERB   ROOT   2     accuse  O      1
+  3  Iran     NNP  PROPN  dobj   2     Iran    B-GPE  0
+  4  .        .    PUNCT  punct  2     .       O      0
+'''
+
+
+def test_a_letter_with_a_digit_is_a_name():
+    # "E3", "G7": two characters of letters and digits name a body; one capital alone does not
+    doc = run_stages(doc_from_table(E3_ACCUSED), published="2024-03-06")
+    assert "E3" in [a.name for a in doc.actors]
