@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "dyad"
 # Lowest first. A module may import from its own layer and any layer above it in this list.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("dyad.config", "dyad.version", "dyad.errors", "dyad.document"),
-    ("dyad.data_files",),
+    ("dyad.data_files", "dyad.linear"),
     # language data and text handling with no parse
     ("dyad.english", "dyad.lexicons", "dyad.sentences", "dyad.clean", "dyad.clean.*", "dyad.ingest", "dyad.ingest.*",
      "dyad.events.cameo", "dyad.events.dates", "dyad.events.places", "dyad.actors.kb_names", "dyad.datelines",

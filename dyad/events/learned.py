@@ -18,17 +18,17 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from .. import linear
 from ..data_files import data_path
+from ..linear import ModelSlot
 from ..sentences import sentences
-from .candidates import Candidate, EventContext
 from .cameo import PENTACLASS_BY_ROOT, lookup
+from .candidates import Candidate, EventContext
 
 BITS = 18
 MODEL_FILE = "event_model.npz"
@@ -131,7 +131,7 @@ class EventModel:
                                                 dtype=np.float64))
 
     @classmethod
-    def load(cls, path: str | Path) -> "EventModel":
+    def load(cls, path: str | Path) -> EventModel:
         with np.load(path) as data:
             weights = np.zeros(1 << int(data["bits"]), dtype=np.float32)
             weights[data["index"]] = data["weight"]
@@ -139,48 +139,22 @@ class EventModel:
         return cls(weights, *thresholds)
 
 
-_OVERRIDE: list = []  # tools and tests swap the model (or None: the layer off) with ``using``
-
-
-@contextmanager
-def using(model: EventModel | None):
-    """Run with ``model`` instead of the shipped one; ``None`` turns the learned layer off."""
-    _OVERRIDE.append(model)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> EventModel | None:
+def _shipped() -> EventModel | None:
     path = data_path(MODEL_FILE)
     return EventModel.load(path) if path.is_file() else None
 
 
-def active_model() -> EventModel | None:
-    return _OVERRIDE[-1] if _OVERRIDE else shipped_model()
+_SLOT: ModelSlot[EventModel] = ModelSlot(_shipped)
+# tools and tests swap the model (or None: the layer off) with ``using``
+using = _SLOT.using
+shipped_model = _SLOT.shipped
+active_model = _SLOT.active
 
 
 def fit(rows: Sequence[np.ndarray], labels: Sequence[int], *, l2: float = 1e-3, steps: int = 300,
         rate: float = 0.5, sample_weight: Sequence[float] | None = None) -> np.ndarray:
-    """Logistic regression by full-batch AdaGrad over hashed rows: no shuffling, no seed,
-    the same weights on every run."""
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
-    index = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    row_of = np.repeat(np.arange(len(rows)), lengths)
-    y = np.asarray(labels, dtype=np.float64)
-    sw = np.ones(len(rows)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-    size = 1 << BITS
-    w = np.zeros(size)
-    squared = np.full(size, 1e-8)
-    for _ in range(steps):
-        z = np.bincount(row_of, weights=w[index], minlength=len(rows))
-        err = (1.0 / (1.0 + np.exp(-z)) - y) * sw / sw.sum()
-        grad = np.bincount(index, weights=err[row_of], minlength=size) + l2 * w
-        squared += grad * grad
-        w -= rate * grad / np.sqrt(squared)
-    return w.astype(np.float32)
+    """``dyad.linear.fit`` at this layer's hash size: the same rows give the same weights."""
+    return linear.fit(rows, labels, bits=BITS, l2=l2, steps=steps, rate=rate, sample_weight=sample_weight)
 
 
 # ---------------------------------------------------------------- the pass

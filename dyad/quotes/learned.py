@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from .. import linear
 from ..data_files import data_path
 from ..english import CONTENT_PREPOSITIONS
+from ..linear import ModelSlot
 from ..sentences import text_of
 from .complements import MIN_WORDS, clause_span
 from .marks import QuoteSpan
@@ -146,54 +146,29 @@ class QuoteModel:
                             keep_above=np.float64(self.keep_above))
 
     @classmethod
-    def load(cls, path: str | Path) -> "QuoteModel":
+    def load(cls, path: str | Path) -> QuoteModel:
         with np.load(path) as data:
             weights = np.zeros(1 << int(data["bits"]), dtype=np.float32)
             weights[data["index"]] = data["weight"]
             return cls(weights, float(data["keep_above"]))
 
 
-_OVERRIDE: list = []  # tools and tests swap the model (or None: the layer off) with ``using``
-
-
-@contextmanager
-def using(model: QuoteModel | None):
-    """Run with ``model`` instead of the shipped one; ``None`` turns the learned layer off."""
-    _OVERRIDE.append(model)
-    try:
-        yield
-    finally:
-        _OVERRIDE.pop()
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> QuoteModel | None:
+def _shipped() -> QuoteModel | None:
     path = data_path(MODEL_FILE)
     return QuoteModel.load(path) if path.is_file() else None
 
 
-def active_model() -> QuoteModel | None:
-    return _OVERRIDE[-1] if _OVERRIDE else shipped_model()
+_SLOT: ModelSlot[QuoteModel] = ModelSlot(_shipped)
+# tools and tests swap the model (or None: the layer off) with ``using``
+using = _SLOT.using
+shipped_model = _SLOT.shipped
+active_model = _SLOT.active
 
 
 def fit(rows: Sequence[np.ndarray], labels: Sequence[int], *, l2: float = 1e-3, steps: int = 300,
         rate: float = 0.5) -> np.ndarray:
-    """Logistic regression by full-batch AdaGrad over hashed rows (as ``dyad.events.learned.fit``,
-    which this stage may not import): no shuffling, no seed, the same weights on every run."""
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
-    index = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    row_of = np.repeat(np.arange(len(rows)), lengths)
-    y = np.asarray(labels, dtype=np.float64)
-    size = 1 << BITS
-    w = np.zeros(size)
-    squared = np.full(size, 1e-8)
-    for _ in range(steps):
-        z = np.bincount(row_of, weights=w[index], minlength=len(rows))
-        err = (1.0 / (1.0 + np.exp(-z)) - y) / max(len(rows), 1)
-        grad = np.bincount(index, weights=err[row_of], minlength=size) + l2 * w
-        squared += grad * grad
-        w -= rate * grad / np.sqrt(squared)
-    return w.astype(np.float32)
+    """``dyad.linear.fit`` at this layer's hash size: the same rows give the same weights."""
+    return linear.fit(rows, labels, bits=BITS, l2=l2, steps=steps, rate=rate)
 
 
 def attributions(doc: Doc, spans: Sequence[QuoteSpan], model: QuoteModel | None = None) -> list[tuple[Candidate, float]]:
