@@ -28,7 +28,7 @@ POSSESSIVE_MARKS = ("'s", "’s", "'", "’")
 # talks", "insisted on a ceasefire", "hopes of a deal"); "condolences over an attack" is not one
 GOVERNING_PREPS = frozenset({"to", "for", "on", "of"})
 # prepositions whose object is what a verb reports ("talked about", "called for", "warned of")
-CONTENT_PREPOSITIONS = frozenset({"about", "for", "of", "on", "against", "over", "with", "to"})
+REPORTED_THING_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "with", "to"})
 # prepositions that place an event ("met in Damascus", "clashes near the border")
 LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside", "on", "into", "across", "around", "over", "off")
 # compass points that place a thing by another ("30 km northeast of Karbala", "positions north of Hama")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .. import linear
 from ..data_files import data_path
-from ..english import CONTENT_PREPOSITIONS
+from ..english import REPORTED_THING_PREPS
 from ..linear import ModelSlot
 from ..sentences import text_of
 from .complements import MIN_WORDS, clause_span
@@ -65,7 +65,7 @@ def content_of(tok: Token) -> tuple[str, tuple[int, int]] | None:
             if span is not None:
                 return "xcomp", span
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in REPORTED_THING_PREPS:
             inner = [t for g in child.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
             span = _edges(inner)
             if span is not None:
