@@ -99,7 +99,12 @@ class PeopleTable:
         None when no one or several people answer to it ("George Bush")."""
         keys = name_keys(name)
         people = next((self.by_key[k] for k in keys if k in self.by_key), [])
-        return people[0].name if len(people) == 1 else None
+        if len(people) != 1:
+            return None
+        # another form of the same name keeps its surname; a dictionary that files a person under
+        # a body ("KHALED_MESHAAL" as a synonym of HAMAS) gives no name to take
+        known = name_keys(people[0].name)
+        return people[0].name if known and keys and known[0].split()[-1] == keys[0].split()[-1] else None
 
     def lookup(self, name: str, day: date | None, countries: frozenset[str] = frozenset()) -> Coded | None:
         """The code of the one person of this name on ``day``; None when unknown or ambiguous.

@@ -86,3 +86,11 @@ def test_a_full_name_the_dictionary_knows_under_another_form_takes_its_name():
     assert people.known_name("Hillary Rodham Clinton") == "Hillary Clinton"
     assert people.known_name("George Bush") is None  # two presidents answer to it
     assert people.known_name("Ana Ruiz Quispe") is None
+
+
+def test_a_person_the_dictionary_files_under_a_body_keeps_their_own_name():
+    # Phoenix lists KHALED_MESHAAL among the synonyms of HAMAS: another form of a name keeps its
+    # surname, so the person is not renamed after the body
+    from dyad.actors.kb import load_kb
+
+    assert load_kb(()).people.known_name("Khaled Meshaal") is None
