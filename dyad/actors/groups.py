@@ -223,6 +223,7 @@ def _located_in(doc: Doc, i: int, owner: dict[int, ActorBuilder]) -> str | None:
 # The state's own bodies, which a story names without their country when it is the country
 # the story is about ("the authorities", "the police", "the government").
 DOMESTIC_BODIES = word_class("domestic_bodies")
+ETHNIC_MARKERS = word_class("ethnic_markers")
 
 
 _UNSET = object()
@@ -411,4 +412,4 @@ def people_country(doc: Doc, start: int, end: int, country: str, owner: dict[int
             place = owner.get(obj.i)
             if place is not None and place.kind == "COUNTRY" and place.country:
                 return place.country
-    return None if start and doc[start - 1].lower_ == "ethnic" else country
+    return None if start and doc[start - 1].lower_ in ETHNIC_MARKERS else country
