@@ -14,7 +14,10 @@ Three figures:
 
 A sentence is read without a dateline or publication date, so a dateline place never counts.
 
-    python -m dyad.eval.places /path/to/event_location_dev [--every N] [--limit N] [--json]
+``--half even`` (or ``odd``) keeps only the records whose 0-based line index in the data file is even
+(odd): rules are studied on one half and checked on the other, held out.
+
+    python -m dyad.eval.places /path/to/event_location_dev [--half even|odd] [--every N] [--limit N] [--json]
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from ..document import Document, Event
 
 DATA_FILE = "labeled_text_dev.jsonl.gz"
 DEFAULT_DIR = Path("../shared/data/event_location_dev")
+HALVES = {"even": 0, "odd": 1}
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,21 @@ class PlaceScores:
                 "no_place_rate": rate(self.no_place_given, self.without_place)}
 
 
-def read_sentences(folder: Path, *, every: int = 1, limit: int | None = None) -> Iterator[Sentence]:
+def read_sentences(folder: Path, *, every: int = 1, limit: int | None = None,
+                   half: str | None = None) -> Iterator[Sentence]:
     """The records of ``folder/labeled_text_dev.jsonl.gz`` (or ``folder`` itself as a file), every
-    ``every``-th one (a deterministic subsample), at most ``limit``."""
+    ``every``-th one (a deterministic subsample), at most ``limit``; with ``half`` ("even" or
+    "odd") only those at an even (odd) 0-based line index, ``every`` counting within that half."""
+    if half is not None and half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
     path = folder / DATA_FILE if folder.is_dir() else folder
     opener = gzip.open if path.suffix == ".gz" else open
     kept = 0
     with opener(path, "rt", encoding="utf-8") as lines:
         for n, line in enumerate(lines):
-            if n % every or (limit is not None and kept >= limit):
+            if half is not None and n % 2 != HALVES[half]:
+                continue
+            if (n // 2 if half is not None else n) % every or (limit is not None and kept >= limit):
                 continue
             record = json.loads(line)
             verb = next((s for s in record["spans"] if s["label"] == "VERB"), None)
@@ -141,11 +151,13 @@ def score(pipeline, sentences: Iterable[Sentence], gazetteer=None) -> PlaceScore
     return scores
 
 
-def evaluate(folder: Path, model: str, *, every: int = 1, limit: int | None = None) -> PlaceScores:
+def evaluate(folder: Path, model: str, *, every: int = 1, limit: int | None = None,
+             half: str | None = None) -> PlaceScores:
     from ..events.places import load_gazetteer
     from ..pipeline import Pipeline
 
-    return score(Pipeline(model, monadic=True), read_sentences(folder, every=every, limit=limit), load_gazetteer())
+    return score(Pipeline(model, monadic=True), read_sentences(folder, every=every, limit=limit, half=half),
+                 load_gazetteer())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -155,10 +167,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--every", type=int, default=1, help="Keep every N-th sentence (deterministic subsample).")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", choices=sorted(HALVES), default=None,
+                        help="Only the records at an even (odd) 0-based line index: study one half, hold out the other.")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = evaluate(args.folder, args.model, every=args.every, limit=args.limit).as_dict()
+    result = evaluate(args.folder, args.model, every=args.every, limit=args.limit, half=args.half).as_dict()
     json.dump(result, sys.stdout, indent=2) if args.json else print(result)
 
 
