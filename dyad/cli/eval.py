@@ -24,19 +24,21 @@ def evaluate(
     data: Path = typer.Option(None, "--data", help="For `dyad eval plover`: the plover_gsr_dev folder "
                               "(default ../shared/data/plover_gsr_dev); for `dyad eval merge`: the AllSides "
                               "JSONL(.gz) the pairs' articles come from."),
+    half: str = typer.Option(None, "--half", help="For `dyad eval plover` and `dyad eval places`: only the "
+                             "records at even or odd positions (`even` is studied, `odd` held out)."),
     window_days: int = typer.Option(1, "--window-days", help="For `dyad eval merge`: the merging date window."),
     monadic: bool = typer.Option(False, "--monadic", help="For `dyad eval merge`: also keep events with only one "
                                  "resolved actor (as `dyad ingest --monadic`)."),
 ) -> None:
     """Score dyad against team-written gold articles, or (`dyad eval plover`) the PLOVER gold records."""
     if str(gold) == "plover" and not gold.exists():
-        _plover(model, data, as_json)
+        _plover(model, data, as_json, half)
         return
     if gold.suffix == ".tsv" or (str(gold) == "merge" and not gold.exists()):
         _merge(model, gold, data, as_json, window_days, monadic)
         return
     if str(gold) == "places" and not gold.exists():
-        _places(model, data, as_json, every)
+        _places(model, data, as_json, every, half)
         return
     from ..eval.scorer import evaluate as run
     from ..pipeline import Pipeline
@@ -77,27 +79,31 @@ def evaluate(
                     f"on matched actors: country accuracy {d['actor_country_accuracy']}, sector accuracy {d['actor_sector_accuracy']}")
 
 
-def _plover(model: str, data: Path | None, as_json: bool) -> None:
-    from ..eval.plover import DEFAULT_DIR, format_report, load_plover, score_plover
+def _plover(model: str, data: Path | None, as_json: bool, half: str | None) -> None:
+    from ..eval.plover import DEFAULT_DIR, HALVES, format_report, load_plover, score_plover, select_half
     from ..pipeline import Pipeline
 
     root = data or DEFAULT_DIR
     if not (root / "PLOVER_GSR_dev.json").is_file() and not root.is_file():
         raise BadOption("--data", str(root), "the plover_gsr_dev folder holding PLOVER_GSR_dev.json")
-    figures = score_plover(Pipeline(model, monadic=True), load_plover(root))
+    if half is not None and half not in HALVES:
+        raise BadOption("--half", half, " or ".join(HALVES))
+    figures = score_plover(Pipeline(model, monadic=True), select_half(load_plover(root), half))
     print(json.dumps(figures, indent=2) if as_json else format_report(figures))
 
 
-def _places(model: str, data: Path | None, as_json: bool, every: int) -> None:
+def _places(model: str, data: Path | None, as_json: bool, every: int, half: str | None = None) -> None:
     """Event places on the event_location sentences (``dyad/eval/places.py``), with --monadic."""
-    from ..eval.places import DATA_FILE, DEFAULT_DIR, evaluate as run
+    from ..eval.places import DATA_FILE, DEFAULT_DIR, HALVES, evaluate as run
 
     root = data or DEFAULT_DIR
     if not (root / DATA_FILE).is_file() and not root.is_file():
         raise BadOption("--data", str(root), f"the event_location_dev folder holding {DATA_FILE}")
     if every < 1:
         raise BadOption("--every", str(every), "a whole number of at least 1")
-    figures = run(root, model, every=every).as_dict()
+    if half is not None and half not in HALVES:
+        raise BadOption("--half", half, " or ".join(HALVES))
+    figures = run(root, model, every=every, half=half).as_dict()
     if as_json:
         print(json.dumps(figures, indent=2))
         return

@@ -71,6 +71,19 @@ def load_plover(root: str | Path = DEFAULT_DIR) -> list[PloverRecord]:
     return records
 
 
+HALVES = ("even", "odd")
+
+
+def select_half(records: Sequence[PloverRecord], half: str | None) -> list[PloverRecord]:
+    """The records at even (0, 2, ...) or odd positions of the file, or all of them for ``None``:
+    one half is studied, the other held out."""
+    if half is None:
+        return list(records)
+    if half not in HALVES:
+        raise ValueError(f"half {half!r}: use one of {', '.join(HALVES)}")
+    return list(records[HALVES.index(half)::2])
+
+
 def main_event(doc: Document) -> Event | None:
     """The event dyad would choose for a one-sentence text: the first that is not a plain statement
     and names an actor, else the first that is not a plain statement, else the first."""
@@ -170,11 +183,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, nargs="?", default=DEFAULT_DIR)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--half", choices=HALVES, default=None)
     args = parser.parse_args(argv)
     from ..config import DEFAULT_MODEL
     from ..pipeline import Pipeline
 
-    figures = score_plover(Pipeline(args.model or DEFAULT_MODEL, monadic=True), load_plover(args.data_dir))
+    figures = score_plover(Pipeline(args.model or DEFAULT_MODEL, monadic=True),
+                           select_half(load_plover(args.data_dir), args.half))
     print(json.dumps(figures, indent=2) if args.json else format_report(figures))
     return 0
 

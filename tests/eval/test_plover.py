@@ -82,3 +82,16 @@ def test_frozen_folds_match_the_sentences():
     for (index, digest, _), sentence in zip(rows, sentences):
         assert int(index) == sentence.index
         assert digest == hashlib.sha1(join_key(sentence.text).encode("utf-8")).hexdigest()
+
+
+def test_a_half_is_every_other_record(tmp_path):
+    from dyad.eval.plover import select_half
+
+    path = tmp_path / "PLOVER_GSR_dev.json"
+    path.write_text(json.dumps([{"coder": "docs"}] + [{"id": str(i), "text": "A met B.", "event": "CONSULT"} for i in range(5)]))
+    records = load_plover(tmp_path)
+    assert [r.id for r in select_half(records, "even")] == ["0", "2", "4"]
+    assert [r.id for r in select_half(records, "odd")] == ["1", "3"]
+    assert len(select_half(records, None)) == 5
+    with pytest.raises(ValueError):
+        select_half(records, "first")
