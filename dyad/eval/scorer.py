@@ -158,17 +158,13 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
 
     _score_relations(doc, gold, mapping, report)
 
-    predicted = [(mapping.get(e.source), mapping.get(e.target), e.root, e) for e in doc.events]
-    used: set[int] = set()
-    for g in gold["events"]:
-        key = (g.get("source"), g.get("target"), str(g.get("root") or str(g.get("cameo", ""))[:2]))
-        hit = next((i for i, p in enumerate(predicted) if i not in used and p[:3] == key), None)
-        if hit is None:
-            report.events.fn += 1
-            continue
-        used.add(hit)
-        report.events.tp += 1
-        event = predicted[hit][3]
+    predicted = [(mapping.get(e.source), mapping.get(e.target), e.root) for e in doc.events]
+    pairs, missed, wrong = match_events(predicted, gold["events"])
+    report.events.fn += len(missed)
+    report.events.tp += len(pairs)
+    report.events.fp += len(wrong)
+    for n, hit in pairs:
+        g, event = gold["events"][n], doc.events[hit]
         if event.realis == (g.get("realis") or "asserted"):
             report.realis_correct += 1
         if g.get("date"):
@@ -177,9 +173,6 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
         if g.get("place"):
             report.placed_gold += 1
             report.place_correct += event.place is not None and event.place.country == g["place"].get("country")
-    # duplicates of a matched gold event (same source, target, root) are not counted as errors
-    matched_keys = {predicted[i][:3] for i in used}
-    report.events.fp += sum(1 for i, p in enumerate(predicted) if i not in used and p[:3] not in matched_keys)
 
     text = gold["text"]
     quote_used: set[int] = set()
@@ -204,6 +197,26 @@ def score_document(doc: Document, gold: dict, report: Report) -> None:
             report.quote_speakers.tp += 1
     report.quotes.fp += len(doc.quotes) - len(quote_used)
     report.quote_speakers.fp += len(doc.quotes) - len(speaker_used)
+
+
+def match_events(predicted: list[tuple], gold_events: list[dict]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Gold events matched to predicted ``(source, target, root)`` keys in gold order: the
+    (gold index, predicted index) pairs, the gold indices missed and the predicted indices
+    wrong. A duplicate of a matched gold event (same source, target, root) is not wrong."""
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    missed: list[int] = []
+    for n, g in enumerate(gold_events):
+        key = (g.get("source"), g.get("target"), str(g.get("root") or str(g.get("cameo", ""))[:2]))
+        hit = next((i for i, p in enumerate(predicted) if i not in used and tuple(p[:3]) == key), None)
+        if hit is None:
+            missed.append(n)
+            continue
+        used.add(hit)
+        pairs.append((n, hit))
+    matched_keys = {tuple(predicted[i][:3]) for i in used}
+    wrong = [i for i, p in enumerate(predicted) if i not in used and tuple(p[:3]) not in matched_keys]
+    return pairs, missed, wrong
 
 
 def _score_relations(doc: Document, gold: dict, mapping: dict[str, str], report: Report) -> None:
