@@ -34,7 +34,7 @@ def _left_titles(doc: Doc, start: int, owner: dict[int, ActorBuilder]) -> list[S
             k = opening - 1
             end = opening
     in_name = end == start and doc[start].ent_iob_ == "I"  # the tagger's name began on a title: "Special Counsel X"
-    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ in ("then", "former", "ex")
+    while k >= sent_start and (doc[k].pos_ in ("ADJ", "PROPN", "NOUN") or doc[k].text == "-" or doc[k].lower_ == "then" or doc[k].lower_ in FORMER_WORDS
                                or _possessor_mark(doc, k, sent_start)):
         if doc[k].ent_type_ == "PERSON" and (k not in owner or owner[k].kind == "PERSON") and not in_name:
             break  # another person's name; a country the tagger took for one ("Malawi's") is kept
