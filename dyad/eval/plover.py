@@ -19,7 +19,9 @@ Figures:
   intergovernmental body);
 - source/target sector accuracy: the same over gold actors that carry a sector, read as its
   primary three-letter code: PLOVER appends an ethnic or religious tag in lower case ("MILsrp",
-  "CVLkur") and writes journalists JRN where CAMEO (and dyad) write MED.
+  "CVLkur"), writes journalists JRN where CAMEO (and dyad) write MED, and civilians now CVL, now
+  CIV. A gold IMG (international militant group) or NGO stands where a country would: the actor
+  whose code begins so has it.
 
 A few gold country codes are CAMEO's older forms or slips of the coder (JAP, ITL, VTN) and are
 read as the ISO codes they stand for.
@@ -39,7 +41,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "
 DATA_FILE = "PLOVER_GSR_dev.json"
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}  # gold country codes not in ISO 3166
-SECTOR_SYNONYMS = {"JRN": "MED"}  # PLOVER's journalists, CAMEO's media
+SECTOR_SYNONYMS = {"JRN": "MED", "CIV": "CVL"}  # PLOVER's journalists, CAMEO's media; civilians spelt CIV
+NON_STATE_INTERNATIONAL = frozenset({"IGO", "IMG", "NGO"})  # gold codes standing where a country would
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,9 @@ def _codes(actor: Actor | None) -> set[str]:
     if actor is None:
         return set()
     codes = {actor.country} if actor.country else set()
-    if (actor.code or "").startswith("IGO") or actor.sector == "IGO":
+    if (actor.code or "")[:3] in NON_STATE_INTERNATIONAL:
+        codes.add(actor.code[:3])  # al-Qaeda IMGMUSALQ is IMG, Amnesty NGOHRIAI NGO
+    if actor.sector == "IGO":
         codes.add("IGO")
     return codes
 

@@ -95,3 +95,13 @@ def test_a_half_is_every_other_record(tmp_path):
     assert len(select_half(records, None)) == 5
     with pytest.raises(ValueError):
         select_half(records, "first")
+
+
+def test_a_militant_group_code_stands_for_a_country_and_civ_is_cvl():
+    actors = [NS(id="x", country=None, code="IMGMUSALQ", sector="REB"), NS(id="y", country="BIH", code="BIHCVL", sector="CVL")]
+    doc = NS(events=[_event(0, "13", "THREATEN", "x", "y")], actors=actors)
+    record = NS(event="THREATEN", sources=({"code": "IMG"},), targets=({"code": "BIH", "sector": "CIVsrp"},))
+    tally = PloverTally()
+    score_record(doc, record, tally)
+    figures = tally.as_dict()
+    assert figures["source_country_accuracy"] == 1.0 and figures["target_sector_accuracy"] == 1.0
