@@ -306,6 +306,7 @@ def classify(document: Document, gold: dict, trace: EventTrace | None, file: str
     matched_gold = {g for g, _ in used}
     text = document.text
     quote_spans = [(q.start, q.end) for q in document.quotes]
+    names = {a.id: f"{a.name}? ({a.kind})" for a in document.actors}  # actors the gold does not list
     sent_spans = [(s.start, s.end) for s in document.sentences]
     gold_spans = {n: trigger_spans(text, g.get("trigger") or "") for n, g in enumerate(gold["events"])}
     out: list[Miss] = []
@@ -339,7 +340,8 @@ def classify(document: Document, gold: dict, trace: EventTrace | None, file: str
                 if any(_overlaps(s, es) for s in spans for es in _event_spans(event))]
         cause, detail = fp_cause(event, predicted[i], here, trace.doc if trace is not None else None)
         out.append(Miss("fp", cause, file, event.trigger.text, _sentence_at(text, sent_spans, span[0]),
-                        f"{event.cameo} {predicted[i][0] or event.source} -> {predicted[i][1] or event.target}: {detail}",
+                        f"{event.cameo} {predicted[i][0] or names.get(event.source)} -> "
+                        f"{predicted[i][1] or names.get(event.target)}: {detail}",
                         any(_overlaps(span, q) for q in quote_spans)))
     return out
 

@@ -24,11 +24,13 @@ from .learned import active_model, key_of, score_candidates
 from .lexicon import Pattern
 from .locate import place_for
 from .realis import REALIS_BY_ROOT, is_future
-from .recode import intents_and_appeals, labour_strikes, refusals, statements_about_plans
+from .recode import attack_outcomes, intents_and_appeals, labour_strikes, refusals, statements_about_plans
 
 # The passes over the candidates, in order. Each reads the candidates and returns new ones;
 # later passes see what earlier ones decided:
-#   targets from the article's other events (anaphora) come before recoding, because a
+#   the killing an attack caused joins the attack after places gave it a target (named victims
+#   beat the country of the place hit); targets from the article's other events (anaphora) come
+#   before recoding, because a
 #   refusal or an appeal keeps the target found for the act; refusals come before intents,
 #   because a refused act is not also an intent; intents and appeals mark what they restate
 #   before implicit partners are counted; coordinated sources of an act recoded as cooperation
@@ -38,6 +40,7 @@ PASSES: tuple[Callable[[tuple[Candidate, ...], EventContext], tuple[Candidate, .
     event_anaphora,
     pair_anaphora,
     targets_from_places,
+    attack_outcomes,
     refusals,
     labour_strikes,
     intents_and_appeals,

@@ -214,3 +214,60 @@ def _obligation_stated(candidate: Candidate, events_at: set[int], context: Event
         if obliged and mine:
             return replace(candidate, cameo="100", targets=tuple(obliged))
     return candidate
+
+
+# Verbs that tell what an attack did to people: "air strikes killed 31 civilians", "attacked a post,
+# killing 14 soldiers", "raided a school and killed four civilians" (casualty_verbs)
+CASUALTY_VERBS = word_class("casualty_verbs")
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+
+
+def attack_outcomes(candidates: tuple[Candidate, ...], context: EventContext) -> tuple[Candidate, ...]:
+    """The killing or wounding an attack caused is that attack told to its end, not a second event:
+    a casualty verb whose subject is an attack noun ("the drone strike killed two fighters"), or
+    that the attack's verb governs as a participle or a coordinated verb ("attacked a post,
+    killing 14 soldiers"; "raided a school and killed four civilians"), is restated, and its victims
+    become the attack's target when they name an actor that is no unnamed group, or the attack has none."""
+    out = list(candidates)
+    position = {c.tok.i: k for k, c in enumerate(out)}
+    for k, casualty in enumerate(candidates):
+        if casualty.pattern.pos != "VERB" or casualty.tok.lemma_.lower() not in CASUALTY_VERBS:
+            continue
+        attack_k = next((position[t.i] for t in _attacks_told(casualty.tok, context.index) if t.i in position
+                         and out[position[t.i]].cameo[:2] in ATTACK_ROOTS
+                         and t.lemma_.lower() not in CASUALTY_VERBS), None)  # "killed one and wounded two": two tolls
+        if attack_k is None:
+            continue
+        attack = out[attack_k]
+        if _victims_name_the_target(attack, casualty, context.index):
+            attack = replace(attack, targets=tuple(a for a in casualty.targets if a.actor))
+        out[attack_k] = attack
+        out[k] = replace(casualty, restated=True)
+    return tuple(out)
+
+
+def _victims_name_the_target(attack: Candidate, casualty: Candidate, index: ActorIndex) -> bool:
+    """The victims are the attack's target when they name an actor that is no unnamed group ("two
+    Hezbollah fighters" over the country of the place struck), or when the attack has no target.
+    An unnamed group killed ("civilians") does not replace what the attack names, even an unnamed
+    group ("raided a school ... and killed four civilians" keeps the school)."""
+    victims = [index.get(a.actor) for a in casualty.targets if a.actor]
+    if not victims:
+        return False
+    return not attack.has_target or any(v is not None and v.kind != "GROUP" for v in victims)
+
+
+def _attacks_told(verb: Token, index: ActorIndex) -> list[Token]:
+    """The words that may tell the attack a casualty verb ends: its subject when that names an act,
+    not a doer ("the strike killed", not "suicide bombers killed"), the verb it hangs on as a
+    participle or coordinated verb, and the event noun that verb carries."""
+    found = []
+    subject = subject_of(verb)
+    if (subject is not None and subject.pos_ == "NOUN" and index.actor_at(subject.i) is None
+            and verb.dep_ not in ("advcl", "conj", "xcomp")):
+        found.append(subject)
+    if verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB":
+        head = verb.head
+        found.append(head)
+        found += [c for c in head.children if c.dep_ == "dobj" and carrier_of(c).i == head.i]
+    return found
