@@ -195,7 +195,8 @@ def _confidence(source: str | None, target: str | None, pattern: Pattern, realis
 
 def _only_the_press(candidate: Candidate, index: ActorIndex) -> bool:
     targets = [index.get(a.actor) for a in candidate.targets if a.actor]
-    return bool(targets) and all(t is not None and t.kind == "GROUP" and t.sector == "MED" for t in targets)
+    # "told reporters", and "told Reuters": an outlet named is the press too
+    return bool(targets) and all(t is not None and t.sector == "MED" for t in targets)
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

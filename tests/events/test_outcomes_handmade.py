@@ -1,4 +1,5 @@
-"""What an attack did to people is the attack told to its end (recode.attack_outcomes), on
+"""What an attack did to people is the attack told to its end (recode.attack_outcomes), and a
+statement to a named outlet is one to the press (coder._only_the_press), on
 hand-built parses: the killing is no second event, and its victims are the attack's target when
 the attack names no actor of its own."""
 from __future__ import annotations
@@ -65,3 +66,39 @@ def test_a_killing_participle_joins_the_attack():
 
 def test_a_killing_told_alone_stays_a_killing():
     assert coded(GUNMEN_KILLED) == [("Gunmen", "Nigerian villagers", "1823", "killed")]
+
+
+# ---------------------------------------------------------------- statements to the press
+
+TOLD_REUTERS = r'''
+# Kagame told Reuters that Congo had lied.
+# i  word     tag  pos    dep    head  lemma    ent       ws
+ >0  Kagame   NNP  PROPN  nsubj  1     Kagame   B-PERSON  1
+  1  told     VBD  VERB   ROOT   1     tell     O         1
+  2  Reuters  NNP  PROPN  dobj   1     Reuters  B-ORG     1
+  3  that     IN   SCONJ  mark   6     that     O         1
+  4  Congo    NNP  PROPN  nsubj  6     Congo    B-GPE     1
+  5  had      VBD  AUX    aux    6     have     O         1
+  6  lied     VBN  VERB   ccomp  1     lie      O         0
+  7  .        .    PUNCT  punct  1     .        O         0
+'''
+TOLD_CONGO = r'''
+# Kagame told Congo that Uganda had lied.
+# i  word    tag  pos    dep    head  lemma   ent       ws
+ >0  Kagame  NNP  PROPN  nsubj  1     Kagame  B-PERSON  1
+  1  told    VBD  VERB   ROOT   1     tell    O         1
+  2  Congo   NNP  PROPN  dobj   1     Congo   B-GPE     1
+  3  that    IN   SCONJ  mark   6     that    O         1
+  4  Uganda  NNP  PROPN  nsubj  6     Uganda  B-GPE     1
+  5  had     VBD  AUX    aux    6     have    O         1
+  6  lied    VBN  VERB   ccomp  1     lie     O         0
+  7  .       .    PUNCT  punct  1     .       O         0
+'''
+
+
+def test_telling_a_named_outlet_is_telling_the_press_no_event():
+    assert [e for e in coded(TOLD_REUTERS) if e[2].startswith("01")] == []
+
+
+def test_telling_a_state_is_a_statement_to_it():
+    assert [e for e in coded(TOLD_CONGO) if e[3] == "told"] == [("Kagame", "Republic of the Congo", "010", "told")]
